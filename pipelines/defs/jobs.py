@@ -1,0 +1,18 @@
+"""Jobs the sensor and schedule launch: one partition (or a range) through ingest and extraction."""
+
+import dagster as dg
+
+from pipelines.defs.partitions import source_partitions
+
+ingest_and_extract_job = dg.define_asset_job(
+    name="ingest_and_extract",
+    selection=dg.AssetSelection.groups("ingest", "extraction"),
+    partitions_def=source_partitions,
+    description="Read one input (file or remote source) into articles, then extract everything from it.",
+)
+
+analytics_job = dg.define_asset_job(
+    name="refresh_analytics",
+    selection=dg.AssetSelection.groups("analytics"),
+    description="Recreate the timeline views and the holder report pages.",
+)

@@ -1,0 +1,60 @@
+"""DuckDB connections and idempotent application of sql/."""
+
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from pipelines.config import SQL_DIR
+
+# Another process (a concurrent run, the UI's query) may hold the file lock for a moment.
+LOCK_RETRY_SECONDS = 30.0
+
+
+def sql_files(kind: str) -> list[Path]:
+    """sql/<kind>/*.sql in name order (schema files are numbered for dependency order)."""
+    return sorted((SQL_DIR / kind).glob("*.sql"))
+
+
+def read_sql(relative: str) -> str:
+    return (SQL_DIR / relative).read_text(encoding="utf-8")
+
+
+def open_connection(path: Path | str, read_only: bool = False, retry_seconds: float = LOCK_RETRY_SECONDS):
+    path = Path(path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + retry_seconds
+    delay = 0.1
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 2.0)
+
+
+@contextmanager
+def connect(path: Path | str, read_only: bool = False):
+    con = open_connection(path, read_only=read_only)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def apply_sql(con) -> list[str]:
+    """Apply every schema file, then every view, idempotently. Returns the files applied."""
+    applied = []
+    for kind in ("schema", "views"):
+        for path in sql_files(kind):
+            con.execute(path.read_text(encoding="utf-8"))
+            applied.append(f"{kind}/{path.name}")
+    return applied
+
+
+def table_counts(con, tables: list[str]) -> dict[str, int]:
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}

@@ -1,0 +1,41 @@
+"""Idempotent writes of extraction results: delete the batch's articles' rows, insert, one transaction."""
+
+from pipelines.store.db import read_sql
+
+EXTRACTION_TABLES = ("entity_mentions", "quotations", "time_expressions", "claims", "stances", "article_extractions")
+
+
+def articles_to_extract(con, partition_key: str | None, extractor_version: str, force: bool = False):
+    """Current articles of a partition (all partitions when None) not yet extracted by this version."""
+    return con.execute(read_sql("writes/articles_to_extract.sql"), {
+        "partition_key": partition_key, "extractor_version": extractor_version, "force": force,
+    }).df()
+
+
+def write_extractions(con, frames: dict) -> dict[str, int]:
+    """Replace every extraction row of the articles in frames['article_extractions']."""
+    ids = frames["article_extractions"][["article_id"]]
+    counts = {}
+    con.begin()
+    try:
+        con.register("extracted_articles", ids)
+        for table in EXTRACTION_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM extracted_articles)")
+        for table in EXTRACTION_TABLES:
+            frame = frames[table]
+            counts[table] = len(frame)
+            if len(frame):
+                con.register("batch_rows", frame)
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
+                con.unregister("batch_rows")
+        if len(frames["entity_batch"]):
+            con.register("entity_batch", frames["entity_batch"])
+            con.execute(read_sql("writes/upsert_entities.sql"))
+            con.unregister("entity_batch")
+        counts["entities"] = len(frames["entity_batch"])
+        con.unregister("extracted_articles")
+        con.commit()
+    except Exception:
+        con.rollback()
+        raise
+    return counts

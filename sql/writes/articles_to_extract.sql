@@ -1,0 +1,11 @@
+-- Current articles of a partition (or of all partitions) that this extractor version has not
+-- processed yet; with $force, all of them.
+SELECT a.article_id, a.version, a.partition_key, a.text, a.title, a.author, a.publisher, a.published_at
+FROM articles a
+LEFT JOIN article_extractions x
+       ON x.article_id = a.article_id AND x.article_version = a.version
+      AND x.extractor_version = $extractor_version
+WHERE a.is_current
+  AND ($partition_key IS NULL OR a.partition_key = $partition_key)
+  AND ($force OR x.article_id IS NULL)
+ORDER BY a.article_id;

@@ -1,0 +1,13 @@
+-- Record what was ingested from one inbox file or remote source (one row per partition).
+INSERT INTO raw_inputs
+    (partition_key, location, content_hash, size_bytes, n_articles, n_rejected, etag, last_modified, first_seen, last_ingested)
+VALUES ($partition_key, $location, $content_hash, $size_bytes, $n_articles, $n_rejected, $etag, $last_modified, $now, $now)
+ON CONFLICT (partition_key) DO UPDATE SET
+    location = excluded.location,
+    content_hash = excluded.content_hash,
+    size_bytes = excluded.size_bytes,
+    n_articles = excluded.n_articles,
+    n_rejected = excluded.n_rejected,
+    etag = excluded.etag,
+    last_modified = excluded.last_modified,
+    last_ingested = excluded.last_ingested;
