@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""`make eval`: run `claims extract` on every dev set in ../shared/eval and print each scorer's figures.
+
+Skips (exit 0, with a message) when ../shared/eval is absent, as on a user's fresh clone.
+"""
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+EVAL = REPO.parent / "shared" / "eval"
+CLAIMS = [sys.executable, "-m", "pipelines.cli"]
+
+# (name, dev file, scorer, extra scorer arguments, headline keys to print)
+RUNS = [
+    ("quotes (direct view)", "quotes/polnear_dev.jsonl", "quotes/score.py", []),
+    ("quotes (speech view)", "quotes/polnear_dev.jsonl", "quotes/score.py",
+     ["--kinds", "direct", "mixed", "indirect_speech", "--p-kinds", "direct", "mixed", "indirect"]),
+    ("timex", "timex/tbaq_dev.jsonl", "timex/score.py", []),
+    ("stance (NewsMTSC dev_mt)", "stance/dev_mt.jsonl", "stance/score.py", []),
+    ("stance (NewsMTSC dev_rw)", "stance/dev_rw.jsonl", "stance/score.py", []),
+    ("claims (ClaimBuster dev)", "claims/dev.jsonl", "claims/score.py", []),
+]
+
+
+def main() -> int:
+    if not EVAL.exists():
+        print("../shared/eval not present: nothing to evaluate (the dev sets live outside the repo).")
+        return 0
+    out_dir = Path(tempfile.mkdtemp(prefix="claims-eval-"))
+    extracted: dict[str, Path] = {}
+    results = {}
+    for name, dev, scorer, extra in RUNS:
+        gold = EVAL / dev
+        if not gold.exists():
+            print(f"{name}: {dev} missing, skipped")
+            continue
+        if dev not in extracted:
+            pred = out_dir / (gold.stem + ".out.jsonl")
+            started = time.perf_counter()
+            subprocess.run([*CLAIMS, "extract", "--input", str(gold), "--output", str(pred), "--quiet"],
+                           check=True, cwd=REPO)
+            print(f"extracted {dev} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+            extracted[dev] = pred
+        proc = subprocess.run([sys.executable, str(EVAL / scorer), str(gold), str(extracted[dev]), *extra],
+                              capture_output=True, text=True)
+        try:
+            figures = json.loads(proc.stdout)
+        except json.JSONDecodeError:
+            figures = {"error": proc.stdout + proc.stderr}
+        results[name] = figures
+        print(f"\n== {name}: python3 ../shared/eval/{scorer} ../shared/eval/{dev} OUT {' '.join(extra)}")
+        print(json.dumps(figures, indent=1)[:4000])
+    (REPO / "warehouse" / "reports").mkdir(parents=True, exist_ok=True)
+    (REPO / "warehouse" / "reports" / "eval.json").write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
