@@ -33,6 +33,7 @@ EXTRACTOR_VERSIONS = {
 
 class Extractor:
     def __init__(self, model: str | None = None, n_process: int = 1, batch_size: int = 64):
+        self.model_name = model
         self.nlp = load_model(model)
         self.n_process = n_process
         self.batch_size = batch_size
@@ -57,12 +58,18 @@ class Extractor:
                 yield prepared[start:end], (index, seg_index, len(pieces), doc, None)
 
     def extract_many(self, docs: Iterable[DocInput]) -> Iterator[DocumentExtraction]:
+        """Extractions in input order. With n_process > 1, whole chunks (parse AND extraction) run
+        in worker processes, so the extractors scale with the parse instead of queuing behind it."""
+        if self.n_process > 1:
+            yield from _extract_in_workers(self.model_name, docs, self.n_process, self.batch_size)
+            return
+        yield from self._extract_serial(docs)
+
+    def _extract_serial(self, docs: Iterable[DocInput]) -> Iterator[DocumentExtraction]:
         from spacy.tokens import Doc
 
         pending: list = []
-        stream = self.nlp.pipe(
-            self._prepare(docs), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
-        )
+        stream = self.nlp.pipe(self._prepare(docs), as_tuples=True, batch_size=self.batch_size)
         for parsed, (_index, seg_index, n_segments, doc_input, skip) in stream:
             if skip:
                 yield DocumentExtraction(doc_id=doc_input.doc_id, skipped_reason=skip, notes=[skip])
@@ -86,6 +93,39 @@ class Extractor:
 
     def extract(self, doc_input: DocInput) -> DocumentExtraction:
         return next(self.extract_many([doc_input]))
+
+
+_worker_extractor: "Extractor | None" = None
+
+
+def _worker_init(model: str | None, batch_size: int) -> None:
+    global _worker_extractor
+    _worker_extractor = Extractor(model=model, n_process=1, batch_size=batch_size)
+
+
+def _worker_run(chunk: list[DocInput]) -> list[DocumentExtraction]:
+    return list(_worker_extractor._extract_serial(chunk))
+
+
+def _chunks(docs: Iterable[DocInput], size: int) -> Iterator[list[DocInput]]:
+    chunk: list[DocInput] = []
+    for doc in docs:
+        chunk.append(doc)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _extract_in_workers(model, docs, n_process: int, batch_size: int) -> Iterator[DocumentExtraction]:
+    import multiprocessing
+
+    # fork: workers inherit the loaded model pages copy-on-write instead of loading it again.
+    context = multiprocessing.get_context("fork")
+    with context.Pool(n_process, initializer=_worker_init, initargs=(model, batch_size)) as pool:
+        for extractions in pool.imap(_worker_run, _chunks(docs, batch_size)):
+            yield from extractions
 
 
 def _entities(result, spacy_doc, doc_input):
