@@ -1,0 +1,199 @@
+"""The inbox: finding raw files and reading each into Articles and Rejections.
+
+Discovery (`discover`) lists every file under raw/ at any depth, except:
+
+* hidden files and anything inside a hidden directory (name starts with "."),
+* notes for humans: files named `README*` (any case, any extension) and `*.notes.md` /
+  `*.notes.txt` (put provenance or remarks next to an article under that name),
+* unfinished or editor files: names ending in `~`, `.tmp`, `.part`, `.crdownload`, `.swp`,
+* symbolic links that point outside raw/.
+
+Each file's partition key is its POSIX path relative to raw/ ("thediplomat/putin.md").
+
+Reading (`read_input` for a path, `read_bytes` for bytes already in memory) dispatches on
+the extension, after an optional `.gz` (decompressed with the same size cap):
+
+    .txt .text .md .markdown       plain text, optional YAML front matter  (text_reader)
+    .html .htm .xhtml              web page, trafilatura + htmldate         (html_reader)
+    .json / .jsonl .ndjson         one article per object                    (json_reader)
+    .xml .rss .atom .rdf           RSS / Atom feed                           (feed_reader)
+
+Any other extension is sniffed (a feed root, an HTML root, a JSON opening bracket) and
+quarantined as `unknown_extension` when nothing fits. Readers never raise and never
+modify the raw file; every failure becomes a Rejection with one of REJECTION_REASONS.
+"""
+
+import gzip
+import hashlib
+import os
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipelines.ingest.article import ReadResult, Rejection, bytes_hash
+from pipelines.ingest.feed_reader import read_feed
+from pipelines.ingest.html_reader import read_html
+from pipelines.ingest.json_reader import read_json, read_jsonl
+from pipelines.ingest.sniff import decode_strict, decode_text, looks_binary, sniff_format
+from pipelines.ingest.text_reader import read_text
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # per file, and per decompressed .gz
+TEXT_EXTENSIONS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+FORMAT_BY_EXTENSION = {
+    **TEXT_EXTENSIONS,
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".rdf": "feed",
+}
+NOTE_SUFFIXES = (".notes.md", ".notes.txt")
+UNFINISHED_SUFFIXES = ("~", ".tmp", ".part", ".crdownload", ".swp")
+REJECTION_REASONS = (
+    "empty", "binary", "undecodable", "too_large", "unreadable", "unknown_extension",
+    "malformed_json", "malformed_html", "malformed_xml", "malformed_front_matter", "malformed_gzip",
+    "hostile_xml", "no_text", "not_an_article",
+    "fetch_refused", "fetch_failed",  # remote sources, see pipelines.ingest.remote
+)
+
+
+@dataclass(frozen=True)
+class RawInput:
+    partition_key: str  # POSIX path relative to raw_dir
+    path: Path
+    size_bytes: int
+    mtime: float
+    sha256: str
+
+
+def is_ignored_name(name: str) -> bool:
+    lowered = name.lower()
+    return (
+        name.startswith(".")
+        or lowered.startswith("readme")
+        or lowered.endswith(NOTE_SUFFIXES)
+        or lowered.endswith(UNFINISHED_SUFFIXES)
+    )
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def discover(raw_dir: Path | str) -> list[RawInput]:
+    """Every ingestible file under raw_dir, sorted by partition key (empty list if raw_dir is missing)."""
+    root = Path(raw_dir).resolve()
+    if not root.is_dir():
+        return []
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if is_ignored_name(name):
+                continue
+            path = Path(dirpath) / name
+            try:
+                if path.is_symlink() and not path.resolve().is_relative_to(root):
+                    continue
+                if not path.is_file():
+                    continue
+                stat = path.stat()
+                digest = _file_sha256(path)
+            except OSError:
+                continue  # vanished or unreadable between listing and stat; the next run retries
+            found.append(RawInput(path.relative_to(root).as_posix(), path, stat.st_size, stat.st_mtime, digest))
+    return sorted(found, key=lambda item: item.partition_key)
+
+
+def partition_key_for(path: Path | str, raw_dir: Path | str) -> str:
+    return Path(path).resolve().relative_to(Path(raw_dir).resolve()).as_posix()
+
+
+def _reject(source: str, reason: str, detail: str, content_hash: str | None) -> ReadResult:
+    return ReadResult(rejections=[Rejection(source, reason, detail, content_hash)])
+
+
+def read_input(path: Path | str, raw_dir: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+    """Articles and Rejections from one raw file; Article.source is its partition key. Never raises."""
+    path = Path(path)
+    try:
+        source = partition_key_for(path, raw_dir)
+    except ValueError:
+        source = path.as_posix()
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return _reject(source, "too_large", f"{size} bytes > cap of {max_bytes}", None)
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # the file may grow between stat and read
+    except OSError as exc:
+        return _reject(source, "unreadable", f"{type(exc).__name__}: {exc}"[:300], None)
+    return read_bytes(data, path.name, source, max_bytes=max_bytes)
+
+
+def _gunzip(data: bytes, max_bytes: int) -> bytes | None:
+    """Decompressed bytes, at most max_bytes + 1 of them (a gzip bomb stops at the cap)."""
+    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = decompressor.decompress(data, max_bytes + 1)
+    if len(out) <= max_bytes and not decompressor.eof:
+        raise EOFError("truncated gzip stream")
+    return out
+
+
+def read_bytes(
+    data: bytes,
+    name: str,
+    source: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    url: str | None = None,
+    format_hint: str | None = None,
+) -> ReadResult:
+    """Articles and Rejections from bytes named `name` (its extension picks the reader). Never raises.
+
+    `format_hint` ("text", "markdown", "html", "json", "jsonl", "feed") overrides the extension;
+    `url` is the page's URL for remote pages (date-in-URL evidence, canonical URL fallback).
+    """
+    raw_hash = bytes_hash(data)
+    try:
+        return _read_bytes(data, name, source, max_bytes, url, format_hint, raw_hash)
+    except Exception as exc:  # last line of defence: a reader bug quarantines the input, not the run
+        return _reject(source, "unreadable", f"reader error {type(exc).__name__}: {exc}"[:300], raw_hash)
+
+
+def _read_bytes(data, name, source, max_bytes, url, format_hint, raw_hash) -> ReadResult:
+    if len(data) > max_bytes:
+        return _reject(source, "too_large", f"more than {max_bytes} bytes", raw_hash)
+    lowered = name.lower()
+    if lowered.endswith(".gz"):
+        try:
+            data = _gunzip(data, max_bytes)
+        except (zlib.error, EOFError, gzip.BadGzipFile) as exc:
+            return _reject(source, "malformed_gzip", f"{type(exc).__name__}: {exc}"[:300], raw_hash)
+        if len(data) > max_bytes:
+            return _reject(source, "too_large", f"decompresses to more than {max_bytes} bytes", raw_hash)
+        lowered = lowered[:-3]
+    if not data.strip():
+        return _reject(source, "empty", "no bytes" if not data else "only whitespace", raw_hash)
+    if looks_binary(data):
+        return _reject(source, "binary", "binary content (magic number or control bytes)", raw_hash)
+    kind = format_hint or FORMAT_BY_EXTENSION.get(os.path.splitext(lowered)[1])
+    if kind is None:
+        kind = sniff_format(data)
+        if kind is None:
+            extension = os.path.splitext(lowered)[1] or "(none)"
+            return _reject(source, "unknown_extension", f"no reader for extension {extension}", raw_hash)
+    if kind == "html":
+        return read_html(data, source, raw_hash, url=url)
+    if kind == "feed":
+        return read_feed(data, source, raw_hash)
+    if kind in ("json", "jsonl"):
+        text = decode_strict(data)  # JSON is UTF-8 by definition (RFC 8259)
+        if text is None:
+            return _reject(source, "undecodable", "JSON is not valid UTF-8", raw_hash)
+        return read_json(text, source, raw_hash) if kind == "json" else read_jsonl(text, source, raw_hash)
+    text = decode_text(data)
+    if text is None:
+        return _reject(source, "undecodable", "not UTF-8 and no confident legacy encoding", raw_hash)
+    return read_text(text, source, raw_hash, markdown=kind == "markdown")

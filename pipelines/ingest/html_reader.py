@@ -1,0 +1,126 @@
+"""Web pages: main text and metadata with trafilatura, publication date with htmldate.
+
+The page is parsed once; trafilatura's `bare_extraction` gives text and metadata together.
+Extraction options were chosen on the article-extraction-benchmark pages
+(scripts/bench_ingest.py): favor_precision=True, include_comments=False, tables kept.
+
+published_source says where the date came from, in htmldate's own order of trust:
+"metadata" (meta tags, JSON-LD, <time> in the header), "url" (a /2019/11/05/ path),
+"text" (htmldate's markup and text patterns, the weakest evidence), "unknown".
+"""
+
+import logging
+from datetime import datetime
+
+import trafilatura
+
+from pipelines.ingest.article import ReadResult, Rejection
+from pipelines.ingest.cleaning import clean_paragraphs
+from pipelines.ingest.records import build_article
+
+EXTRACTION_OPTIONS = {
+    "favor_precision": True,
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_links": False,
+}
+DATE_FORMAT = "%Y-%m-%dT%H:%M:%S"
+
+# trafilatura and htmldate log every odd page at WARNING/ERROR; a reader reports through Rejections.
+for _name in ("trafilatura", "htmldate"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+try:  # htmldate's stage functions let us tell metadata dates from URL dates (pinned version)
+    from htmldate.core import examine_header, json_search
+    from htmldate.extractors import extract_url_date
+    from htmldate.utils import Extractor
+except ImportError:  # pragma: no cover - a future htmldate moved them; fall back to "metadata" for all
+    examine_header = json_search = extract_url_date = Extractor = None
+
+
+def _date_options() -> "Extractor":
+    return Extractor(False, datetime.now(), datetime(1995, 1, 1), True, DATE_FORMAT)
+
+
+def _find_date_source(tree, url: str | None) -> tuple[str | None, str]:
+    """(date string, source) from the header/JSON-LD, else the URL; (None, 'unknown') otherwise."""
+    if Extractor is None:
+        return None, "unknown"
+    options = _date_options()
+    try:
+        found = examine_header(tree, options) or json_search(tree, options)
+    except Exception:  # htmldate on hostile markup: fall through to the other evidence
+        found = None
+    if found:
+        return found, "metadata"
+    if url is None:
+        canonical = tree.find('.//link[@rel="canonical"]')
+        url = canonical.get("href") if canonical is not None else None
+    found = extract_url_date(url, options) if url else None
+    if found:
+        return found, "url"
+    return None, "unknown"
+
+
+def read_html(
+    data: bytes | str,
+    source: str,
+    raw_hash: str | None = None,
+    url: str | None = None,
+    source_item: str | None = None,
+) -> ReadResult:
+    """One article from an HTML page; a Rejection when the page cannot be parsed or has no text."""
+    result = ReadResult()
+    try:
+        tree = trafilatura.load_html(data)
+    except Exception as exc:  # lxml raises a zoo of errors on broken bytes
+        tree = None
+        detail = f"HTML parser failed: {type(exc).__name__}"
+    else:
+        detail = "not parseable as an HTML document"
+    if tree is None:
+        result.rejections.append(Rejection(source, "malformed_html", detail, raw_hash, source_item))
+        return result
+    date, date_source = _find_date_source(tree, url)
+    page_language = tree.get("lang") or tree.get("xml:lang")
+    try:
+        document = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            with_metadata=True,
+            date_extraction_params={"extensive_search": False, "original_date": True, "outputformat": DATE_FORMAT},
+            **EXTRACTION_OPTIONS,
+        )
+    except Exception as exc:
+        result.rejections.append(
+            Rejection(source, "malformed_html", f"extraction failed: {type(exc).__name__}: {exc}"[:300], raw_hash, source_item)
+        )
+        return result
+    if document is None or not (document.text or "").strip():
+        result.rejections.append(Rejection(source, "no_text", "no main text found in the page", raw_hash, source_item))
+        return result
+    if date is None and document.date:
+        date, date_source = document.date, "text"
+    if date and date.endswith("T00:00:00"):
+        date = date[:10]  # htmldate pads a bare day with midnight; keep the day precision honest
+    title = document.title
+    item = build_article(
+        source=source,
+        paragraphs=clean_paragraphs(document.text.split("\n"), title),
+        title=title,
+        raw_hash=raw_hash,
+        source_item=source_item,
+        canonical_url=url or document.url,
+        author=document.author,
+        publisher=document.sitename,
+        published=date,
+        published_source=date_source,
+        language=document.language or page_language,
+        extra={"hostname": document.hostname} if document.hostname else None,
+    )
+    if isinstance(item, Rejection):
+        result.rejections.append(item)
+    else:
+        result.articles.append(item)
+    return result
