@@ -1,0 +1,95 @@
+"""Tense of the clause around a time expression: decides whether "on Tuesday" / "in October"
+means the last or the next one. Uses the governing verb in the spaCy parse when there is
+one, otherwise cue words in the surrounding sentence."""
+
+import re
+
+PAST, PRESENT, FUTURE = "past", "present", "future"
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d", "ll"}
+_FUTURE_CUES = re.compile(
+    r"\b(?:will|'ll|shall|would|going\s+to|plans?\s+to|planned\s+to|planning|expects?\s+to|expected\s+to|"
+    r"scheduled|due\s+to|is\s+to|are\s+to|hopes?\s+to|intends?\s+to|aims?\s+to|set\s+to|until)\b",
+    re.IGNORECASE,
+)
+_PAST_CUES = re.compile(
+    r"\b(?:said|was|were|had|did|ago|last|announced|reported|\w{3,}ed)\b", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"[.!?\n]\s")
+
+
+def _text_tense(text: str, start: int, end: int) -> str:
+    left_edge = max(0, start - 120)
+    window_left = text[left_edge:start]
+    cut = max((m.end() for m in _SENTENCE_START.finditer(window_left)), default=0)
+    window_left = window_left[cut:]
+    window_right = text[end:end + 60]
+    stop = _SENTENCE_START.search(window_right)
+    if stop:
+        window_right = window_right[: stop.start() + 1]
+    left_future = list(_FUTURE_CUES.finditer(window_left))
+    left_past = list(_PAST_CUES.finditer(window_left))
+    nearest_future = left_future[-1].end() if left_future else -1
+    nearest_past = left_past[-1].end() if left_past else -1
+    if nearest_future > nearest_past:
+        return FUTURE
+    if nearest_past >= 0:
+        return PAST
+    right_future = _FUTURE_CUES.search(window_right)
+    right_past = _PAST_CUES.search(window_right)
+    if right_future and (not right_past or right_future.start() < right_past.start()):
+        return FUTURE
+    return PAST
+
+
+def _verb_tense(verb) -> str | None:
+    auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    for aux in auxes:
+        if aux.lower_ in _FUTURE_AUX or (aux.lower_ == "going" and verb.tag_ == "VB"):
+            return FUTURE
+    if verb.tag_ == "VB" and any(aux.lower_ == "to" for aux in auxes):
+        head = verb.head
+        if head is not verb and head.pos_ in ("VERB", "AUX"):
+            if head.lemma_ in ("plan", "expect", "hope", "intend", "aim", "schedule", "want", "agree", "promise",
+                               "prepare", "vow", "threaten", "seek", "decide"):
+                return FUTURE
+            return _verb_tense(head)
+        return FUTURE
+    if any(aux.tag_ in ("VBD",) for aux in auxes) or verb.tag_ == "VBD":
+        return PAST
+    if verb.tag_ == "VBN" and any(aux.lemma_ == "have" for aux in auxes):
+        return PAST
+    if verb.tag_ == "VBG" and any(aux.lemma_ == "be" and aux.tag_ in ("VBZ", "VBP") for aux in auxes):
+        return FUTURE  # "is meeting on Friday"
+    if verb.tag_ in ("VBZ", "VBP") or any(aux.tag_ in ("VBZ", "VBP") for aux in auxes):
+        return PRESENT
+    return None
+
+
+class TenseOracle:
+    """tense(start, end) for spans of one text, from its parse when available."""
+
+    def __init__(self, text: str, doc=None):
+        self.text = text
+        self.doc = doc if doc is not None and len(getattr(doc, "text", "")) == len(text) else None
+
+    def __call__(self, start: int, end: int) -> str:
+        if self.doc is not None:
+            tense = self._parse_tense(start, end)
+            if tense is not None:
+                return tense
+        return _text_tense(self.text, start, end)
+
+    def _parse_tense(self, start: int, end: int) -> str | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        token = span.root
+        for _ in range(6):
+            if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod",):
+                tense = _verb_tense(token)
+                if tense is not None:
+                    return tense
+            if token.head is token:
+                break
+            token = token.head
+        return None
