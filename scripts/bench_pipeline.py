@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""End-to-end benchmark on Reuters-21578 (../shared/data/corpus): the full pipeline against the
+bare spaCy parse of the same texts with the same model and processes, measured in the same run.
+
+Stages: ingest (read + articles), extract (parse + every extractor, in worker processes),
+write (DuckDB, Arrow/pandas bulk inserts), checks (GX suites), queries (timeline views).
+Also: incremental cost of 100 new articles on the full warehouse vs on an empty one, and peak RSS.
+
+  .venv/bin/python scripts/bench_pipeline.py [--limit N] [--processes 2]
+"""
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+CORPUS = REPO.parent / "shared" / "data" / "corpus" / "reuters21578.jsonl.gz"
+
+
+def peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def load_records(limit: int | None) -> list[dict]:
+    records = []
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            records.append(json.loads(line))
+            if limit and len(records) >= limit:
+                break
+    return records
+
+
+def write_jsonl(path: Path, records: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record) + "\n")
+
+
+def bare_parse_seconds(texts: list[str], processes: int, model: str | None) -> float:
+    from pipelines.nlp.spacy_model import load_model
+
+    nlp = load_model(model)
+    started = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=64, n_process=processes):
+        pass
+    return time.perf_counter() - started
+
+
+class StageClock:
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+
+def run_pipeline_once(workdir: Path, files: dict[str, list[dict]], processes: int, clock: StageClock,
+                      validate: bool = True) -> dict:
+    """Ingest + extract + write (+ checks) the given inbox files into workdir's warehouse."""
+    from pipelines import runner
+    from pipelines.config import Settings
+    from pipelines.nlp.extract import Extractor
+    from pipelines.store import db
+    from pipelines.store import extractions as extraction_store
+
+    raw = workdir / "raw"
+    raw.mkdir(parents=True, exist_ok=True)
+    for name, records in files.items():
+        write_jsonl(raw / name, records)
+    settings = Settings(raw_dir=raw, warehouse_path=workdir / "warehouse.duckdb", reports_dir=workdir / "reports",
+                        sources_file=workdir / "none.yaml", aliases_file=REPO / "entity_aliases.yaml",
+                        spacy_model=Settings.from_env().spacy_model)
+    original_write = extraction_store.write_extractions
+
+    def timed_write(con, frames):
+        started = time.perf_counter()
+        try:
+            return original_write(con, frames)
+        finally:
+            clock.add("write", time.perf_counter() - started)
+
+    extraction_store.write_extractions = timed_write
+    try:
+        with db.connect(settings.warehouse_path) as con:
+            db.apply_sql(con)
+            started = time.perf_counter()
+            for name in files:
+                runner.ingest_partition(con, settings, name, max_bytes=500_000_000)
+            clock.add("ingest", time.perf_counter() - started)
+            extractor = Extractor(model=settings.spacy_model, n_process=processes, batch_size=64)
+            started = time.perf_counter()
+            totals = runner.extract_partitions(con, extractor, list(files), batch_articles=1000)
+            clock.add("extract", time.perf_counter() - started - clock.seconds.get("write", 0.0))
+            if validate:
+                started = time.perf_counter()
+                validated = validate_partitions(con, list(files))
+                clock.add("checks", time.perf_counter() - started)
+                totals["checks"] = validated
+    finally:
+        extraction_store.write_extractions = original_write
+    return totals
+
+
+def validate_partitions(con, partition_keys: list[str]):
+    try:
+        from pipelines.quality.validate import validate_partitions as run_checks
+    except ImportError:
+        return "quality module not available"
+    return run_checks(con, partition_keys)
+
+
+def timeline_query_ms(db_path: Path) -> dict:
+    import duckdb
+
+    con = duckdb.connect(str(db_path), read_only=True)
+    out = {}
+    for view in ("stance_timeline", "quotation_timeline"):
+        try:
+            con.execute(f"SELECT count(*) FROM {view}").fetchall()  # warm
+            best = float("inf")
+            for _ in range(5):
+                started = time.perf_counter()
+                con.execute(f"SELECT * FROM {view}").fetchall()
+                best = min(best, time.perf_counter() - started)
+            out[view] = round(best * 1000, 2)
+        except duckdb.Error as exc:
+            out[view] = f"error: {exc}"
+    con.close()
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--limit", type=int, default=None, help="articles (default: all 19,043)")
+    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--skip-incremental", action="store_true")
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        print("../shared/data/corpus/reuters21578.jsonl.gz not present: end-to-end benchmark skipped.")
+        return 0
+    from pipelines.reports import update_bench
+
+    records = load_records(args.limit)
+    base, extra = records[:-100], records[-100:]
+    texts = [r["text"] for r in base if r.get("text")]
+    print(f"{len(base)} articles for the full run, {len(extra)} held back for the incremental test", flush=True)
+
+    parse_s = bare_parse_seconds(texts, args.processes, None)
+    print(f"bare nlp.pipe ({args.processes} processes): {parse_s:.1f}s, {len(texts) / parse_s:.1f} articles/s", flush=True)
+
+    work = Path(tempfile.mkdtemp(prefix="claims-bench-"))
+    try:
+        clock = StageClock()
+        started = time.perf_counter()
+        totals = run_pipeline_once(work / "full", {"reuters.jsonl": base}, args.processes, clock)
+        total_s = time.perf_counter() - started
+        queries = timeline_query_ms(work / "full" / "warehouse.duckdb")
+        pipeline_rate = len(base) / total_s
+        parse_rate = len(texts) / parse_s
+
+        rows = [("stage", "seconds", "articles/s", "share")]
+        for stage, seconds in clock.seconds.items():
+            rows.append((stage, f"{seconds:.1f}", f"{len(base) / seconds:.0f}" if seconds else "-",
+                         f"{100 * seconds / total_s:.0f}%"))
+        rows.append(("total", f"{total_s:.1f}", f"{pipeline_rate:.1f}", "100%"))
+        rows.append(("bare parse", f"{parse_s:.1f}", f"{parse_rate:.1f}", "-"))
+        for row in rows:
+            print(f"{row[0]:<12}{row[1]:>10}{row[2]:>12}{row[3]:>8}")
+        print(f"rows: { {k: v for k, v in totals.items() if k != 'notes'} }")
+        print(f"timeline queries (ms, best of 5): {queries}")
+
+        figures = {
+            "pipeline_articles_per_s": round(pipeline_rate, 2),
+            "parse_articles_per_s": round(parse_rate, 2),
+            "pipeline_vs_parse_ratio": round(pipeline_rate / parse_rate, 3),
+            "pipeline_stage_seconds": {k: round(v, 2) for k, v in clock.seconds.items()},
+            "timeline_query_ms": max(v for v in queries.values() if isinstance(v, float)) if any(
+                isinstance(v, float) for v in queries.values()) else None,
+            "timeline_query_ms_by_view": queries,
+            "pipeline_articles": len(base),
+        }
+        if not args.skip_incremental:
+            full_clock, empty_clock = StageClock(), StageClock()
+            started = time.perf_counter()
+            run_pipeline_once(work / "full", {"reuters.jsonl": base, "new100.jsonl": extra}, args.processes, full_clock)
+            on_full = time.perf_counter() - started
+            started = time.perf_counter()
+            run_pipeline_once(work / "empty", {"new100.jsonl": extra}, args.processes, empty_clock)
+            on_empty = time.perf_counter() - started
+            print(f"100 new articles: {on_full:.1f}s on the full warehouse, {on_empty:.1f}s on an empty one")
+            figures["incremental_seconds_full"] = round(on_full, 2)
+            figures["incremental_seconds_empty"] = round(on_empty, 2)
+            figures["incremental_ratio"] = round(on_full / on_empty, 3)
+        figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
+        print(json.dumps(figures, indent=2))
+        update_bench(figures)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
