@@ -1,7 +1,175 @@
-"""Stances (issue 5)."""
+"""Stances (issue 5): holder -> target -> favor / against / neutral, with the evidence span.
 
-EXTRACTOR_VERSION = "stance-0.1"
+Per sentence, the voice is the quotation's speaker when the target sits inside a quotation,
+else the claimer of a claim covering it, else the subject that takes the stance (or the author).
+Targets are entity mentions (capitals and seats of government count for their state), pronouns
+and names spaCy saw, and issue phrases a stance cue governs ("an aversion to NATO's
+interventions"). Polarity: dependency rules (stance_rules) where a cue speaks clearly, else the
+target-aware model (stance_model), which also sees the rule evidence as features. Contradictory
+rule evidence about one target in one sentence is neutral with low confidence.
+"""
+
+from pipelines.nlp.stance_features import pair_features
+from pipelines.nlp.stance_model import current_model
+from pipelines.nlp.stance_rules import combine, cue_frames, target_evidence
+from pipelines.nlp.stance_targets import EntityIndex, Mention, holder_mentions, mention_head, sentence_mentions
+from pipelines.nlp.types import Stance
+
+EXTRACTOR_VERSION = "stance-1.0"
+
+# Rule evidence of these kinds decides on its own when strong enough; weaker cues go to the model.
+DECISIVE_KINDS = {"verb_object", "noun_complement", "prep_verb", "passive", "predicate"}
+DECISIVE_SCORE = 0.45
+NEUTRAL_BAND = 0.0  # model: favor/against only when its probability beats neutral (argmax)
+CONTRADICTION_CONFIDENCE = 0.2
 
 
-def extract_stances(doc, quotes, claims, entities, doc_input):
-    return []
+class _Voice:
+    """Who speaks a stretch of text: a quotation's speaker or a claim's claimer."""
+
+    def __init__(self, kind, spans, holder, holder_key, holder_start, holder_end):
+        self.kind = kind
+        self.spans = spans
+        self.holder = holder
+        self.holder_key = holder_key
+        self.holder_start = holder_start
+        self.holder_end = holder_end
+
+    def covers(self, start, end) -> bool:
+        return any(s <= start and end <= e for s, e in self.spans)
+
+
+def _voices(quotes, claims) -> list[_Voice]:
+    voices = []
+    for quote in quotes or []:
+        spans = [tuple(span) for span in (quote.content_spans or [(quote.content_start, quote.content_end)])]
+        voices.append(_Voice("quote", spans, quote.speaker_entity or quote.speaker_text, quote.speaker_key,
+                             quote.speaker_start, quote.speaker_end))
+    for claim in claims or []:
+        if claim.claimer:
+            voices.append(_Voice("claim", [(claim.start, claim.end)], claim.claimer, claim.claimer_key, None, None))
+    return voices
+
+
+def _voice_for(voices, start, end):
+    for voice in voices:  # quotations first: they name the speaker of the exact words
+        if voice.covers(start, end):
+            return voice
+    return None
+
+
+def _evidence_span(sent, voice) -> tuple[int, int]:
+    start, end = sent.start_char, sent.end_char
+    if voice is not None:
+        for s, e in voice.spans:
+            if s < end and start < e:
+                start, end = max(start, s), min(end, e)
+                break
+    return start, end
+
+
+def _issue_mentions(sent, frames, mentions) -> list[tuple[Mention, object]]:
+    """Phrases a cue takes a position on that are not themselves an entity mention."""
+    doc = sent.doc
+    out = []
+    heads = {mention_head(doc, m).i for m in mentions}
+    for frame in frames:
+        for start, end, head in frame.objects:
+            if head.i in heads or end <= start:
+                continue
+            span = doc[start:end]
+            if not any(t.pos_ in ("NOUN", "PROPN", "VERB") for t in span):
+                continue
+            mention = Mention(span.start_char, span.end_char, span.text, span.text, None, "issue", start, end)
+            out.append((mention, frame))
+    return out
+
+
+def _decide(evidence, probabilities):
+    """(polarity, score, confidence, method)."""
+    rule_score, rule_confidence, contradictory = combine(evidence)
+    if contradictory:
+        return "neutral", 0.0, CONTRADICTION_CONFIDENCE, "rule:contradictory"
+    decisive = [e for e in evidence if e.kind in DECISIVE_KINDS and abs(e.score) >= DECISIVE_SCORE]
+    if decisive or probabilities is None:
+        if abs(rule_score) < 0.1:
+            return "neutral", round(rule_score, 3), max(rule_confidence, 0.3), "rule"
+        polarity = "favor" if rule_score > 0 else "against"
+        return polarity, round(rule_score, 3), rule_confidence, "rule"
+    score = probabilities.get("favor", 0.0) - probabilities.get("against", 0.0)
+    polarity = max(probabilities, key=probabilities.get)
+    confidence = probabilities[polarity]
+    method = "model+rule" if evidence else "model"
+    return polarity, round(score, 3), round(confidence, 3), method
+
+
+def extract_stances(doc, quotes, claims, entities, doc_input) -> list[Stance]:
+    index = EntityIndex(entities)
+    voices = _voices(quotes, claims)
+    model = current_model()
+    stated_at = getattr(doc_input, "published", None)
+    author = getattr(doc_input, "author", None)
+    stances: list[Stance] = []
+    for sent in doc.sents:
+        mentions = sentence_mentions(sent, index)
+        frames = cue_frames(sent)
+        items = []
+        for mention in mentions:
+            head = mention_head(doc, mention)
+            items.append((mention, target_evidence(head, frames)))
+        for mention, frame in _issue_mentions(sent, frames, mentions):
+            items.append((mention, [_frame_evidence(frame)]))
+        if not items:
+            continue
+        spans = [(m.token_start, m.token_end) for m in mentions]
+        probabilities = [None] * len(items)
+        if model is not None:
+            wanted = [i for i, (m, _e) in enumerate(items) if m.kind != "issue"]
+            feats = [pair_features(sent, items[i][0].token_start, items[i][0].token_end, items[i][1], spans)
+                     for i in wanted]
+            for i, probs in zip(wanted, model.predict_proba(feats)):
+                probabilities[i] = probs
+        for (mention, evidence), probs in zip(items, probabilities):
+            polarity, score, confidence, method = _decide(evidence, probs)
+            if polarity == "neutral" and method != "rule:contradictory" and not evidence:
+                continue  # no position found: the scorer and the warehouse both read absence as neutral
+            voice = _voice_for(voices, mention.start, mention.end)
+            evidence_start, evidence_end = _evidence_span(sent, voice)
+            source_kind = voice.kind if voice else "sentence"
+            holders = _holders(voice, evidence, sent, index, author)
+            for holder in holders:
+                if holder.get("key") and holder.get("key") == mention.key:
+                    continue  # a holder's stance toward itself is not a stance
+                stances.append(
+                    Stance(
+                        holder=holder.get("name"), holder_start=holder.get("start"), holder_end=holder.get("end"),
+                        target=mention.name, target_start=mention.start, target_end=mention.end,
+                        polarity=polarity, score=float(score), evidence_start=evidence_start,
+                        evidence_end=evidence_end, confidence=float(confidence),
+                        method=method if not holder.get("method") else f"{method}+{holder['method']}",
+                        holder_key=holder.get("key"), target_key=mention.key, source_kind=source_kind,
+                        stated_at=stated_at,
+                    )
+                )
+    return stances
+
+
+def _frame_evidence(frame):
+    from pipelines.nlp.stance_rules import Evidence
+
+    kind = "noun_complement" if frame.cue.pos_ == "NOUN" else "verb_object"
+    return Evidence(frame.score, frame.cue, kind, frame.negated, frame.hedged, frame.holders)
+
+
+def _holders(voice, evidence, sent, index, author) -> list[dict]:
+    if voice is not None:
+        return [{"name": voice.holder, "key": voice.holder_key, "start": voice.holder_start, "end": voice.holder_end}]
+    holder_tokens = next((e.holders for e in evidence if e.holders), [])
+    if holder_tokens:
+        out = []
+        for mention in holder_mentions(holder_tokens, sent, index):
+            out.append({"name": mention.name, "key": mention.key, "start": mention.start, "end": mention.end,
+                        "method": "antecedent" if mention.kind == "antecedent" else None})
+        if out:
+            return out
+    return [{"name": author, "key": None, "start": None, "end": None}]

@@ -1,0 +1,77 @@
+"""The target-aware polarity model: hashed features + logistic regression, stored as the
+non-zero weight columns in a small .npz (no pickle, no vocabulary, no training text)."""
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from pipelines.nlp.stance_features import N_FEATURES
+
+MODELS_DIR = Path(__file__).parent / "models"
+SHIPPED_MODEL = MODELS_DIR / "stance_polarity.npz"
+# A locally trained model (e.g. one for research use only) can replace the shipped one.
+MODEL_ENV = "CLAIMS_STANCE_MODEL"
+CLASSES = ("against", "neutral", "favor")
+
+
+def _hasher():
+    from sklearn.feature_extraction import FeatureHasher
+
+    return FeatureHasher(n_features=N_FEATURES, input_type="dict", alternate_sign=False)
+
+
+class PolarityModel:
+    def __init__(self, classes, columns, weights, intercept, name: str = ""):
+        self.classes = tuple(classes)
+        self.columns = np.asarray(columns, dtype=np.int64)
+        self.weights = np.asarray(weights, dtype=np.float32)  # (n_classes, n_columns)
+        self.intercept = np.asarray(intercept, dtype=np.float32)
+        self.name = name
+        self._position = {int(c): i for i, c in enumerate(self.columns)}
+
+    @classmethod
+    def fit(cls, feature_dicts: list[dict], labels: list[str], c: float = 0.5, class_weight=None, name: str = ""):
+        from sklearn.linear_model import LogisticRegression
+
+        matrix = _hasher().transform(feature_dicts)
+        model = LogisticRegression(C=c, max_iter=3000, class_weight=class_weight)
+        model.fit(matrix, labels)
+        used = np.flatnonzero(np.abs(model.coef_).sum(axis=0) > 1e-6)
+        return cls(model.classes_, used, model.coef_[:, used], model.intercept_, name)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            path, classes=np.array(self.classes), columns=self.columns.astype(np.int32),
+            weights=self.weights.astype(np.float16), intercept=self.intercept, name=np.array(self.name),
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> "PolarityModel":
+        with np.load(path, allow_pickle=False) as data:
+            return cls(data["classes"].tolist(), data["columns"], data["weights"].astype(np.float32),
+                       data["intercept"], str(data["name"]))
+
+    def predict_proba(self, feature_dicts: list[dict]) -> list[dict[str, float]]:
+        if not feature_dicts:
+            return []
+        matrix = _hasher().transform(feature_dicts).tocsc()
+        sub = matrix[:, self.columns]
+        logits = np.asarray(sub @ self.weights.T) + self.intercept
+        logits -= logits.max(axis=1, keepdims=True)
+        probs = np.exp(logits)
+        probs /= probs.sum(axis=1, keepdims=True)
+        return [dict(zip(self.classes, map(float, row))) for row in probs]
+
+
+@lru_cache(maxsize=2)
+def _load(path: str) -> PolarityModel | None:
+    file = Path(path)
+    return PolarityModel.load(file) if file.exists() else None
+
+
+def current_model() -> PolarityModel | None:
+    """The model named by CLAIMS_STANCE_MODEL, else the shipped one; None when neither exists."""
+    return _load(os.environ.get(MODEL_ENV) or str(SHIPPED_MODEL))

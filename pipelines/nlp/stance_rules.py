@@ -1,0 +1,262 @@
+"""Dependency rules for stance: stance verbs and nouns with their arguments, evaluative
+predicates ("X is a threat"), negation and its scope, hedges.
+
+Two views of one sentence: `cue_frames` finds every stance cue with its holder and the
+phrases it takes a position on (so issue targets like "NATO's interventions" get stances),
+and `target_evidence` collects the rule evidence that bears on one target mention.
+"""
+
+from dataclasses import dataclass, field
+
+from pipelines.nlp.stance_lexicon import (
+    EVALUATIVE,
+    HEDGES,
+    NEGATING_PHRASES,
+    NEGATORS,
+    PREP_VERBS,
+    STANCE_NOUNS,
+    STANCE_VERBS,
+    word_valence,
+)
+
+NOUNISH = ("NOUN", "PROPN", "PRON")
+OBJECT_DEPS = ("dobj", "obj", "xcomp", "ccomp", "oprd")
+NOUN_PREPS = ("to", "for", "of", "toward", "towards", "against", "with", "about", "over", "in", "on")
+COPULAS = {"be", "become", "remain", "seem", "look", "prove", "appear", "sound", "stay"}
+NEGATION_FACTOR = 0.7  # "not a threat" is favor, but weaker than "a friend"
+HEDGE_FACTOR = 0.7
+MAX_ISSUE_TOKENS = 14
+
+
+@dataclass
+class CueFrame:
+    """One stance cue ("welcome", "aversion") with its holder and what it is about."""
+
+    cue: object  # spaCy Token
+    score: float  # after negation and hedges
+    negated: bool
+    hedged: bool
+    holders: list = field(default_factory=list)  # spaCy Tokens (heads of holder phrases)
+    objects: list = field(default_factory=list)  # (first token index, end token index, head Token)
+
+
+@dataclass
+class Evidence:
+    score: float
+    cue: object  # spaCy Token
+    kind: str  # verb_object | noun_complement | prep_verb | predicate | passive | modifier | valence
+    negated: bool = False
+    hedged: bool = False
+    holders: list = field(default_factory=list)
+
+
+def _children_conj(token):
+    """The token and the tokens coordinated with it ("Moscow and Beijing")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(_children_conj(child))
+    return out
+
+
+def _text_between(a, b) -> str:
+    doc = a.doc
+    lo, hi = min(a.i, b.i), max(a.i, b.i)
+    return doc[lo : hi + 1].text.lower()
+
+
+def is_negated(token, until=None) -> bool:
+    """Negation attached to a predicate or its complement, including phrases that scope over it."""
+    for child in token.children:
+        if child.dep_ == "neg" or (child.lower_ in NEGATORS and child.dep_ in ("advmod", "det", "neg", "preconj")):
+            return True
+        if child.dep_ == "prep" and any(
+            g.lower_ in ("means", "way") and any(d.lower_ == "no" for d in g.children) for g in child.children
+        ):
+            return True
+    if until is not None:
+        between = _text_between(token, until)
+        if any(phrase in between for phrase in NEGATING_PHRASES):
+            return True
+    return False
+
+
+def is_hedged(token) -> bool:
+    for child in token.children:
+        if child.dep_ in ("aux", "advmod") and child.lower_ in HEDGES:
+            return True
+    head = token.head
+    return head is not token and token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in HEDGES
+
+
+def _apply(score: float, negated: bool, hedged: bool) -> float:
+    if negated:
+        score = -score * NEGATION_FACTOR
+    if hedged:
+        score *= HEDGE_FACTOR
+    return score
+
+
+def _subjects(verb) -> list:
+    """Subject heads of a verb, climbing through "professed to welcome" and "wants to back"."""
+    current = verb
+    for _ in range(3):
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if current.dep_ == "relcl" and not subjects:
+            return _children_conj(current.head)
+        if subjects:
+            if subjects[0].dep_ == "nsubjpass":
+                agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                return [t for a in agents for t in _children_conj(a)]
+            return [t for s in subjects for t in _children_conj(s)]
+        if current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
+            current = current.head
+            continue
+        break
+    return []
+
+
+def _phrase_bounds(head) -> tuple[int, int]:
+    """Token range of a noun phrase or clause, without trailing punctuation or relative clauses."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    for child in head.children:
+        if child.i > head.i and child.dep_ in ("relcl", "acl", "punct", "cc", "conj", "advcl"):
+            end = min(end, child.left_edge.i)
+    while end > start + 1 and head.doc[end - 1].is_punct:
+        end -= 1
+    while start < end - 1 and head.doc[start].is_punct:
+        start += 1
+    if end - start > MAX_ISSUE_TOKENS:
+        end = min(end, head.i + 1) if head.i + 1 - start <= MAX_ISSUE_TOKENS else head.i + 1
+        start = max(start, end - MAX_ISSUE_TOKENS)
+    return start, end
+
+
+def cue_frames(sent) -> list[CueFrame]:
+    frames = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+            objects = []
+            base = STANCE_VERBS.get(lemma)
+            for child in token.children:
+                if base is not None and child.dep_ in OBJECT_DEPS:
+                    objects.append((*_phrase_bounds(child), child))
+                if child.dep_ == "prep" or child.dep_ == "prt":
+                    pair = PREP_VERBS.get((lemma, child.lower_))
+                    if pair is None:
+                        continue
+                    objs = [g for g in child.children if g.dep_ == "pobj"]
+                    if child.dep_ == "prt":  # "push back against X"
+                        objs = [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+                    if objs:
+                        negated, hedged = is_negated(token), is_hedged(token)
+                        frames.append(
+                            CueFrame(token, _apply(pair, negated, hedged), negated, hedged, _subjects(token),
+                                     [(*_phrase_bounds(o), o) for o in objs])
+                        )
+            if base is not None and objects:
+                negated, hedged = is_negated(token), is_hedged(token)
+                frames.append(CueFrame(token, _apply(base, negated, hedged), negated, hedged, _subjects(token), objects))
+        elif token.pos_ == "NOUN" and lemma in STANCE_NOUNS:
+            objects = [
+                (*_phrase_bounds(g), g)
+                for p in token.children
+                if p.dep_ == "prep" and p.lower_ in NOUN_PREPS
+                for g in p.children
+                if g.dep_ in ("pobj", "pcomp")
+            ]
+            if not objects:
+                continue
+            holders = [c for c in token.children if c.dep_ == "poss"]
+            governor = token.head if token.dep_ in ("dobj", "attr", "nsubj", "pobj") else None
+            if not holders and governor is not None and governor.pos_ in ("VERB", "AUX"):
+                holders = _subjects(governor)
+            negated = is_negated(token) or (governor is not None and governor.pos_ in ("VERB", "AUX") and is_negated(governor))
+            hedged = governor is not None and is_hedged(governor)
+            frames.append(
+                CueFrame(token, _apply(STANCE_NOUNS[lemma], negated, hedged), negated, hedged,
+                         [h for t in holders for h in _children_conj(t)], objects)
+            )
+    return frames
+
+
+def _np_chain(head) -> list:
+    """Tokens whose phrase the target's stance carries to: "China" -> "growth" in "China's growth",
+    "rise" in "the rise of China", and the first conjunct in "Moscow and Beijing"."""
+    chain = [head]
+    token = head
+    for _ in range(4):
+        if token.dep_ in ("poss", "compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PROPN"):
+            token = token.head.head
+        elif token.dep_ in ("conj", "appos") and token.head.pos_ in NOUNISH:
+            token = token.head
+        else:
+            break
+        chain.append(token)
+    return chain
+
+
+def target_evidence(head, frames: list[CueFrame]) -> list[Evidence]:
+    """Rule evidence about the target whose syntactic head is `head`."""
+    evidence = []
+    chain = _np_chain(head)
+    chain_ids = {t.i for t in chain}
+    for frame in frames:
+        if any(h.i in chain_ids for h in frame.holders):
+            continue  # the target is who holds the stance, not what it is about
+        for start, end, obj_head in frame.objects:
+            inside = obj_head.i in chain_ids or (start <= head.i < end and head.dep_ in ("poss", "compound", "amod", "pobj"))
+            if inside:
+                kind = "noun_complement" if frame.cue.pos_ == "NOUN" else "verb_object"
+                evidence.append(Evidence(frame.score, frame.cue, kind, frame.negated, frame.hedged, frame.holders))
+                break
+    top = chain[-1]
+    verb = top.head
+    if top.dep_ == "nsubjpass" and verb.lemma_.lower() in STANCE_VERBS:
+        negated, hedged = is_negated(verb), is_hedged(verb)
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        score = _apply(STANCE_VERBS[verb.lemma_.lower()], negated, hedged)
+        evidence.append(Evidence(score, verb, "passive", negated, hedged, agents))
+    elif top.dep_ == "nsubj" and (verb.lemma_.lower() in COPULAS or verb.pos_ == "AUX"):
+        for complement in verb.children:
+            if complement.dep_ not in ("attr", "acomp", "oprd"):
+                continue
+            for i, part in enumerate(_children_conj(complement)):
+                value = EVALUATIVE.get(part.lemma_.lower())
+                if value is None:
+                    value = word_valence(part.lemma_, part.lower_)
+                    value += sum(word_valence(m.lemma_, m.lower_) for m in part.children if m.dep_ == "amod")
+                if not value:
+                    continue
+                # "by no means a threat, but a challenge": the negation scopes over the first conjunct only
+                negated = (i == 0 and is_negated(verb, until=part)) or is_negated(part)
+                hedged = is_hedged(verb)
+                evidence.append(Evidence(_apply(max(-1.0, min(1.0, value)), negated, hedged), part, "predicate", negated, hedged))
+    elif top.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in STANCE_VERBS:
+        value = word_valence(verb.lemma_, verb.lower_)
+        if abs(value) >= 0.3:
+            negated, hedged = is_negated(verb), is_hedged(verb)
+            evidence.append(Evidence(_apply(value * 0.6, negated, hedged), verb, "valence", negated, hedged))
+    for modifier in head.children:
+        if modifier.dep_ == "amod":
+            value = EVALUATIVE.get(modifier.lemma_.lower(), word_valence(modifier.lemma_, modifier.lower_))
+            if abs(value) >= 0.3:
+                evidence.append(Evidence(value * 0.8, modifier, "modifier"))
+    return evidence
+
+
+def combine(evidence: list[Evidence]) -> tuple[float, float, bool]:
+    """(score, confidence, contradictory) of the rule evidence about one target."""
+    if not evidence:
+        return 0.0, 0.0, False
+    strong = [e.score for e in evidence if abs(e.score) >= 0.4]
+    if any(s > 0 for s in strong) and any(s < 0 for s in strong):
+        return 0.0, 0.2, True
+    score = max(-1.0, min(1.0, sum(e.score for e in evidence)))
+    confidence = min(0.9, 0.45 + 0.4 * abs(score))
+    if any(e.hedged for e in evidence):
+        confidence *= 0.8
+    return score, confidence, False

@@ -1,0 +1,179 @@
+"""Who a stance can be about or held by, in one sentence: entity mentions (with capitals,
+seats of government and demonyms mapped to their state), names spaCy found that the entity
+list lacks, personal pronouns, and issue phrases (built in stance.py from the cue frames).
+
+Resolution never guesses: a mention that maps to no entity or state keeps its text and a
+null key."""
+
+from dataclasses import dataclass
+
+from pipelines.nlp import entities as entities_mod
+from pipelines.nlp.stance_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, PLURAL_STATE_PHRASES, state_for_name
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+ANTECEDENT_SENTENCES = 3
+
+
+@dataclass
+class Mention:
+    start: int  # char offsets into the document text
+    end: int
+    text: str
+    name: str  # canonical entity name, state name, or the mention text when unresolved
+    key: str | None
+    kind: str  # entity | state | name | pronoun | issue
+    token_start: int
+    token_end: int
+
+
+class EntityIndex:
+    """Entity mentions by character offset, and state names to entity keys."""
+
+    def __init__(self, entities):
+        self.entities = list(entities or [])
+        self.spans = sorted(
+            ((m.start, m.end, e) for e in self.entities for m in e.mentions), key=lambda item: (item[0], -item[1])
+        )
+        self.by_name = {}
+        for entity in self.entities:
+            for name in [entity.canonical_name, *entity.aliases]:
+                self.by_name.setdefault(name.lower(), entity)
+
+    def entity_at(self, start: int, end: int):
+        for s, e, entity in self.spans:
+            if s >= end:
+                break
+            if s < end and start < e:
+                return entity
+        return None
+
+    def key_for_name(self, name: str) -> str | None:
+        entity = self.by_name.get(name.lower())
+        if entity is not None:
+            return entity.key
+        make_key = getattr(entities_mod, "name_key", None) or getattr(entities_mod, "normalize_key", None)
+        return make_key(name) if callable(make_key) else None
+
+
+def resolve(index: EntityIndex, start: int, end: int, text: str, fallback_kind: str) -> tuple[str, str | None, str]:
+    """(name, key, kind) of a mention: its state when it names a capital/seat/demonym, else its entity."""
+    state = state_for_name(text)
+    entity = index.entity_at(start, end)
+    if state is None and entity is not None:
+        state = state_for_name(entity.canonical_name)
+    if state is not None:
+        return state, index.key_for_name(state), "state"
+    if entity is not None:
+        return entity.canonical_name, entity.key, "entity"
+    return text, None, fallback_kind
+
+
+def _mention(doc, index, token_start, token_end, kind) -> Mention:
+    span = doc[token_start:token_end]
+    name, key, kind = resolve(index, span.start_char, span.end_char, span.text, kind)
+    return Mention(span.start_char, span.end_char, span.text, name, key, kind, token_start, token_end)
+
+
+def sentence_mentions(sent, index: EntityIndex) -> list[Mention]:
+    """Every entity-like mention of a sentence, longest first where they overlap."""
+    doc = sent.doc
+    taken: set[int] = set()
+    mentions = []
+
+    def add(token_start, token_end, kind):
+        while token_end > token_start + 1 and doc[token_end - 1].tag_ == "POS":
+            token_end -= 1  # "China's" -> "China"
+        if token_end <= token_start or any(i in taken for i in range(token_start, token_end)):
+            return
+        taken.update(range(token_start, token_end))
+        mentions.append(_mention(doc, index, token_start, token_end, kind))
+
+    for start, end, _entity in index.spans:
+        if start >= sent.start_char and end <= sent.end_char:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                add(span.start, span.end, "entity")
+    for ent in sent.ents:
+        if ent.label_ in NAME_LABELS:
+            add(ent.start, ent.end, "name")
+    run_start = None
+    for token in sent:
+        if token.pos_ == "PROPN" and token.i not in taken:
+            run_start = token.i if run_start is None else run_start
+            continue
+        if run_start is not None:
+            add(run_start, token.i, "name")
+            run_start = None
+        if token.pos_ == "PRON" and token.lower_ in PERSON_PRONOUNS:
+            add(token.i, token.i + 1, "pronoun")
+    if run_start is not None:
+        add(run_start, sent.end, "name")
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def mention_head(doc, mention: Mention):
+    for token in doc[mention.token_start : mention.token_end]:
+        if not (mention.token_start <= token.head.i < mention.token_end) or token.head is token:
+            return token
+    return doc[mention.token_end - 1]
+
+
+def _states_in(sent, index) -> list[Mention]:
+    seen, states = set(), []
+    for mention in sentence_mentions(sent, index):
+        if mention.kind == "state" or (mention.kind in ("entity", "name") and _is_gpe(sent.doc, mention)):
+            if mention.name not in seen:
+                seen.add(mention.name)
+                states.append(mention)
+    return states
+
+
+def _is_gpe(doc, mention) -> bool:
+    return any(ent.label_ == "GPE" for ent in doc[mention.token_start : mention.token_end].ents)
+
+
+def plural_antecedents(sent, index: EntityIndex) -> list[Mention]:
+    """For "they" / "the two countries": the two states of the nearest earlier sentence that
+    names exactly two; [] (unresolved) otherwise. Never further than a few sentences back."""
+    doc = sent.doc
+    sentences = list(doc.sents)
+    position = next((i for i, s in enumerate(sentences) if s.start == sent.start), None)
+    if position is None:
+        return []
+    for earlier in reversed(sentences[max(0, position - ANTECEDENT_SENTENCES) : position]):
+        states = _states_in(earlier, index)
+        if len(states) == 2:
+            return states
+        if len(states) > 2:
+            return []
+    return []
+
+
+def holder_mentions(holder_tokens, sent, index: EntityIndex) -> list[Mention]:
+    """Holder phrases of a cue (subject heads) as mentions; plural pronouns resolved to two states
+    only when the previous sentences name exactly two."""
+    doc = sent.doc
+    known = sentence_mentions(sent, index)
+    out = []
+    for token in holder_tokens:
+        match = next((m for m in known if m.token_start <= token.i < m.token_end), None)
+        phrase = doc[token.left_edge.i : token.i + 1].text.lower()
+        if (match is not None and token.lower_ in PLURAL_PRONOUNS) or phrase in PLURAL_STATE_PHRASES:
+            antecedents = plural_antecedents(sent, index)
+            if antecedents:
+                for antecedent in antecedents:
+                    # the holder is the pronoun in this sentence; the name comes from the antecedent
+                    out.append(Mention(match.start if match else doc[token.left_edge.i].idx,
+                                       match.end if match else token.idx + len(token.text),
+                                       match.text if match else doc[token.left_edge.i : token.i + 1].text,
+                                       antecedent.name, antecedent.key, "antecedent",
+                                       token.left_edge.i, token.i + 1))
+                continue
+        if match is not None:
+            out.append(match)
+            continue
+        start, end = token.left_edge.i, token.i + 1
+        span = doc[start:end]
+        name, key, kind = resolve(index, span.start_char, span.end_char, span.text, "phrase")
+        out.append(Mention(span.start_char, span.end_char, span.text, name, key, kind, start, end))
+    return out
