@@ -22,6 +22,14 @@ def _cmd_run(args) -> int:
     return 0 if summary.success else 1
 
 
+def _cmd_reextract(args) -> int:
+    from pipelines.orchestrate import format_summary, run_reextract
+
+    summary = run_reextract(processes=args.processes, force=args.force)
+    print(format_summary(summary))
+    return 0 if summary.success else 1
+
+
 def _cmd_query(args) -> int:
     from pipelines.config import Settings
     from pipelines.query import WriteRefused, run_query
@@ -65,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--force", action="store_true", help="re-read and re-extract every input")
     run.add_argument("--no-remote", action="store_true", help="skip the remote sources in sources.yaml")
     run.set_defaults(func=_cmd_run)
+
+    reextract = sub.add_parser("reextract", help="re-extract stored articles after an extractor version bump "
+                                                  "(reads article text from DuckDB, not raw/)")
+    reextract.add_argument("--processes", type=int, default=2, help="worker processes for parse + extraction")
+    reextract.add_argument("--force", action="store_true", help="re-extract even articles already at this version")
+    reextract.set_defaults(func=_cmd_reextract)
 
     query = sub.add_parser("query", help="run read-only SQL against the warehouse and print a table")
     query.add_argument("sql", nargs="?", help="SQL text (SELECT only)")

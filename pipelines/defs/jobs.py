@@ -16,3 +16,11 @@ analytics_job = dg.define_asset_job(
     selection=dg.AssetSelection.groups("analytics"),
     description="Recreate the timeline views and the holder report pages.",
 )
+
+reextract_job = dg.define_asset_job(
+    name="reextract",
+    selection=dg.AssetSelection.groups("extraction"),
+    partitions_def=source_partitions,
+    description="Re-extract from the stored article text (no raw re-read), e.g. after an extractor "
+                "version bump: articles whose extraction was made by another version are redone.",
+)

@@ -1,5 +1,6 @@
 """Dagster resources: the DuckDB warehouse and the NLP extractor."""
 
+import os
 from contextlib import contextmanager
 from functools import lru_cache
 
@@ -29,7 +30,7 @@ class ExtractorResource(dg.ConfigurableResource):
 
     model: str
     batch_size: int = 64
-    n_process: int = 1
+    n_process: int = min(2, os.cpu_count() or 1)
 
     def get(self):
         return _extractor(self.model, self.batch_size, self.n_process)

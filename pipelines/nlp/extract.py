@@ -61,8 +61,11 @@ class Extractor:
         """Extractions in input order. With n_process > 1, whole chunks (parse AND extraction) run
         in worker processes, so the extractors scale with the parse instead of queuing behind it."""
         if self.n_process > 1:
-            yield from _extract_in_workers(self.model_name, docs, self.n_process, self.batch_size)
-            return
+            docs = list(docs)
+            # Below a few batches, starting workers costs more than it saves.
+            if len(docs) > 2 * self.batch_size:
+                yield from _extract_in_workers(self.model_name, docs, self.n_process, self.batch_size)
+                return
         yield from self._extract_serial(docs)
 
     def _extract_serial(self, docs: Iterable[DocInput]) -> Iterator[DocumentExtraction]:
