@@ -1,7 +1,173 @@
-"""Entities of one document (replaced by the speaker/entity resolver, issue 3)."""
+"""People, organizations and places of one document, each with every mention of it.
 
-EXTRACTOR_VERSION = "entities-0.1"
+Within a document, "Vladimir Putin", "Putin", "Mr. Putin" and "Putin's" become one entity:
+short person mentions attach to the most recent full name ending (or starting) with them.
+Across documents entities merge on a normalized name key; the user-editable alias file
+(entity_aliases.yaml, see its header) can merge names into one key or keep names apart.
+"""
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from pipelines.nlp.entity_aliases import AliasRules, load_alias_rules
+from pipelines.nlp.names import TITLES, clean_name, name_key, name_tokens
+from pipelines.nlp.types import Entity, Mention
+
+EXTRACTOR_VERSION = "entities-1.0"
+
+_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "NORP": "NORP"}
 
 
-def build_entities(doc):
-    return []
+@dataclass
+class _Cluster:
+    type: str
+    full_tokens: list[str]  # the longest form seen, title-free
+    mentions: list[Mention]
+    names: list[str]
+
+
+def build_entities(doc, rules: AliasRules | None = None) -> list[Entity]:
+    rules = rules if rules is not None else load_alias_rules()
+    text = doc.text
+    raw = []
+    for ent in doc.ents:
+        etype = _TYPES.get(ent.label_)
+        if etype is None:
+            continue
+        start, end, name = clean_name(text, ent.start_char, ent.end_char)
+        if not name or not any(ch.isalpha() for ch in name):
+            continue
+        raw.append((start, end, name, etype))
+    clusters = _cluster(raw, rules)
+    _add_unlabelled_surnames(doc, clusters)
+    return _to_entities(clusters, rules)
+
+
+def _cluster(raw, rules: AliasRules) -> list[_Cluster]:
+    # Full person names first so that a surname met before its full name still attaches.
+    clusters: list[_Cluster] = []
+    by_key: dict[str, _Cluster] = {}
+    persons_full: list[_Cluster] = []
+    for start, end, name, etype in raw:
+        tokens = name_tokens(name)
+        if etype == "PERSON" and len(tokens) >= 2:
+            key = name_key(name, "PERSON")
+            cluster = by_key.get(key)
+            if cluster is None:
+                cluster = _Cluster("PERSON", tokens, [], [])
+                by_key[key] = cluster
+                clusters.append(cluster)
+                persons_full.append(cluster)
+            elif len(tokens) > len(cluster.full_tokens):
+                cluster.full_tokens = tokens
+    surname_index: dict[str, list[_Cluster]] = {}
+    for cluster in persons_full:
+        surname_index.setdefault(cluster.full_tokens[-1].lower(), []).append(cluster)
+        surname_index.setdefault(cluster.full_tokens[0].lower(), []).append(cluster)
+    for start, end, name, etype in raw:
+        tokens = name_tokens(name)
+        mention = Mention(start, end, name)
+        cluster = None
+        if etype == "PERSON" and len(tokens) >= 2:
+            cluster = by_key[name_key(name, "PERSON")]
+        elif len(tokens) == 1 and tokens[0].lower() in surname_index:
+            # "Putin" (sometimes tagged ORG or GPE by the model) joins the full name, unless
+            # the alias file keeps the two apart.
+            for candidate in surname_index[tokens[0].lower()]:
+                if not rules.kept_apart(name, " ".join(candidate.full_tokens)):
+                    cluster = candidate
+                    break
+        if cluster is None:
+            key = name_key(name, etype)
+            cluster = by_key.get(key)
+            if cluster is None:
+                cluster = _Cluster(etype, tokens, [], [])
+                by_key[key] = cluster
+                clusters.append(cluster)
+        cluster.mentions.append(mention)
+        if name not in cluster.names:
+            cluster.names.append(name)
+    return clusters
+
+
+def _add_unlabelled_surnames(doc, clusters: list[_Cluster]) -> None:
+    """Proper-noun tokens the NER missed ("Putin’s" in a headline) that equal a known surname."""
+    surnames = {}
+    for cluster in clusters:
+        if cluster.type == "PERSON" and len(cluster.full_tokens) >= 2:
+            surnames.setdefault(cluster.full_tokens[-1], cluster)
+    if not surnames:
+        return
+    covered = set()
+    for cluster in clusters:
+        for m in cluster.mentions:
+            covered.add(m.start)
+    for token in doc:
+        if token.pos_ == "PROPN" and token.ent_iob_ == "O" and token.text in surnames and token.idx not in covered:
+            cluster = surnames[token.text]
+            cluster.mentions.append(Mention(token.idx, token.idx + len(token.text), token.text))
+
+
+def _to_entities(clusters: list[_Cluster], rules: AliasRules) -> list[Entity]:
+    merged: dict[str, Entity] = {}
+    for cluster in clusters:
+        canonical = " ".join(cluster.full_tokens)
+        key = name_key(canonical, cluster.type)
+        key, canonical = rules.canonical(key, canonical)
+        entity = merged.get(key)
+        if entity is None:
+            entity = Entity(key=key, canonical_name=canonical, type=cluster.type)
+            merged[key] = entity
+        entity.mentions.extend(cluster.mentions)
+        for name in cluster.names:
+            if name != entity.canonical_name and name not in entity.aliases:
+                entity.aliases.append(name)
+    for entity in merged.values():
+        entity.mentions.sort(key=lambda m: m.start)
+    return sorted(merged.values(), key=lambda e: e.mentions[0].start if e.mentions else 0)
+
+
+class EntityIndex:
+    """Entity mentions of one document in text order, for looking speakers up by offset."""
+
+    def __init__(self, entities: list[Entity]):
+        pairs = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda p: p[0])
+        self.starts = [p[0] for p in pairs]
+        self.pairs = pairs
+        self.by_surname: dict[str, Entity] = {}
+        for e in entities:
+            if e.type == "PERSON":
+                tokens = name_tokens(e.canonical_name)
+                if tokens:
+                    self.by_surname.setdefault(tokens[-1].lower(), e)
+
+    def at(self, start: int, end: int) -> Entity | None:
+        """The entity with a mention overlapping [start, end), the longest overlap winning."""
+        i = bisect_right(self.starts, end - 1) - 1
+        best, best_overlap = None, 0
+        # Mentions are short, so only those starting shortly before `start` can overlap.
+        while i >= 0 and self.pairs[i][0] > start - 200:
+            s, e, entity = self.pairs[i]
+            overlap = min(e, end) - max(s, start)
+            if overlap > best_overlap:
+                best, best_overlap = entity, overlap
+            i -= 1
+        return best
+
+    def preceding(self, offset: int, types: tuple[str, ...], window: int = 3000, skip=None):
+        """The closest entity of one of `types` mentioned before offset (within window chars)."""
+        i = bisect_right(self.starts, offset) - 1
+        while i >= 0:
+            s, e, entity = self.pairs[i]
+            if s < offset - window:
+                break
+            if e <= offset and entity.type in types and (skip is None or not skip(s, e)):
+                return entity, s, e
+            i -= 1
+        return None
+
+    def by_name(self, text: str) -> Entity | None:
+        tokens = [t for t in name_tokens(text) if t.lower().rstrip(".") not in TITLES]
+        if tokens:
+            return self.by_surname.get(tokens[-1].lower())
+        return None

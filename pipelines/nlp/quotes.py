@@ -1,7 +1,349 @@
-"""Quotations (issue 3)."""
+"""Quotations with speakers: direct (from quotation marks), mixed and indirect (from reporting
+verbs and the parse), each with its cue, local speaker mention and resolved speaker entity.
 
-EXTRACTOR_VERSION = "quotes-0.1"
+Everything is linear in the document: quotation marks are paired in one pass, lookups go
+through DocIndex (bisect), and each quotation only looks at its own sentence and neighbours.
+"""
+
+from dataclasses import dataclass, field
+
+from pipelines.nlp.coref import SpeakerResolver
+from pipelines.nlp.doc_index import DocIndex
+from pipelines.nlp.quote_marks import QuotedSpan, find_quoted_spans
+from pipelines.nlp.reported_speech import Report, find_reports
+from pipelines.nlp.reporting_lexicon import reporting_verbs
+from pipelines.nlp.speakers import noun_phrase, speaker_token
+from pipelines.nlp.types import Entity, Quote
+
+EXTRACTOR_VERSION = "quotes-1.0"
+
+MIN_DIRECT_WORDS = 4  # shorter quoted stretches without a cue are names, titles or scare quotes
+MIN_CUED_WORDS = 2
+_WINDOW_TOKENS = 40
+DIRECT_SHARE = 0.9  # the share of letters inside quotation marks that makes content direct
+MIXED_SHARE = 0.1
 
 
-def extract_quotes(doc, entities):
-    return []
+@dataclass
+class _Candidate:
+    spans: list[tuple[int, int]]
+    kind: str
+    quote_ids: set[int] = field(default_factory=set)  # DocIndex.quoted indices it consists of
+    cue_i: int | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_i: int | None = None
+    speaker_span: tuple[int, int] | None = None
+    confidence: float = 0.5
+    inherited: bool = False
+    closed: bool = True
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+def extract_quotes(doc, entities: list[Entity]) -> list[Quote]:
+    text = doc.text
+    if not text.strip() or len(doc) == 0:
+        return []
+    quoted = find_quoted_spans(text)
+    index = DocIndex(doc, quoted)
+    direct = _direct_candidates(index)
+    for cand in direct:
+        _attribute_direct(cand, index)
+    reports = find_reports(doc, index)
+    candidates = _combine(direct, reports, index)
+    _merge_split_quotes(candidates, index)
+    _inherit_speakers(candidates, index)
+    candidates = [c for c in candidates if _keep(c, index)]
+    resolver = SpeakerResolver(entities, lambda s, e: _inside_quote(index, s, e))
+    return [_to_quote(c, index, resolver) for c in sorted(candidates, key=lambda c: c.start)]
+
+
+# --- direct quotations -------------------------------------------------------------------
+
+
+def _direct_candidates(index: DocIndex) -> list[_Candidate]:
+    groups: dict[int, list[int]] = {}
+    for qi, q in enumerate(index.quoted):
+        groups.setdefault(q.group, []).append(qi)
+    out = []
+    for ids in groups.values():
+        spans = [(index.quoted[i].start, index.quoted[i].end) for i in ids]
+        closed = all(index.quoted[i].closed or index.quoted[i].continues for i in ids)
+        out.append(_Candidate(spans=spans, kind="direct", quote_ids=set(ids), closed=closed))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _words(index: DocIndex, cand: _Candidate) -> int:
+    return sum(len(index.text[a:b].split()) for a, b in cand.spans)
+
+
+def _attribute_direct(cand: _Candidate, index: DocIndex) -> None:
+    doc = index.doc
+    lexicon = reporting_verbs()
+    first = index.quoted[min(cand.quote_ids)]
+    last = index.quoted[max(cand.quote_ids)]
+    i0 = index.first_token(first.start)
+    i1 = index.last_token(last.end)
+    if i0 >= len(doc) or i1 < 0:
+        return
+    para_lo, para_hi = index.para_bounds(last.end - 1)
+
+    def is_cue(tok) -> bool:
+        if index.in_quote[tok.i] >= 0:
+            return False
+        if tok.lower_ == "according":
+            return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
+        return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon
+
+    # After the quotation: to the end of the sentence that follows it, within the paragraph.
+    after = []
+    j = i1 + 1
+    if j < len(doc):
+        sent_end = index.sent_bounds[index.sent_id[j]][1]
+        # '"A." said X.' is often split after the quote: let the window reach the next sentence.
+        limit = min(len(doc), max(sent_end, j + 6), j + _WINDOW_TOKENS)
+        while j < limit and doc[j].idx < para_hi and index.in_quote[j] < 0:
+            after.append(doc[j])
+            j += 1
+    # Before it: from its sentence start, within the paragraph, stopping at another quotation.
+    before = []
+    para_lo0, _ = index.para_bounds(first.start)
+    k = i0 - 1
+    sent_start = index.sent_bounds[index.sent_id[i0]][0]
+    while k >= max(sent_start, i0 - _WINDOW_TOKENS) and doc[k].idx >= para_lo0 and index.in_quote[k] < 0:
+        before.append(doc[k])
+        k -= 1
+    before.reverse()
+    cue = next((t for t in after[:8] if is_cue(t)), None)
+    if cue is None:
+        cue = next((t for t in reversed(before) if is_cue(t)), None)
+    if cue is None and not before:
+        cue = _cue_before_colon(index, first.start, is_cue)
+    if cue is None:
+        return
+    speaker = speaker_token(cue, index, cand.quote_ids)
+    if speaker is None and cue.lower_ != "according":
+        return
+    _set_cue(cand, cue)
+    if speaker is not None:
+        cand.speaker_i = speaker.i
+        cand.speaker_span = noun_phrase(speaker)
+    cand.confidence = 0.9 if cand.closed else 0.6
+
+
+def _cue_before_colon(index: DocIndex, quote_start: int, is_cue):
+    """'Caddell continued:' as the paragraph before a paragraph-long quotation."""
+    p = index.para_of(quote_start)
+    if p == 0:
+        return None
+    lo, hi = index.paras[p - 1]
+    if not index.text[lo:hi].rstrip().endswith(":"):
+        return None
+    doc = index.doc
+    i = index.last_token(hi)
+    stop = max(index.first_token(lo), i - _WINDOW_TOKENS)
+    while i >= stop:
+        if is_cue(doc[i]):
+            return doc[i]
+        i -= 1
+    return None
+
+
+def _set_cue(cand: _Candidate, cue) -> None:
+    doc = cue.doc
+    cand.cue_i = cue.i
+    cand.cue_start = cue.idx
+    end_tok = cue
+    if cue.lower_ == "according" and cue.i + 1 < len(doc):
+        end_tok = doc[cue.i + 1]
+    cand.cue_end = end_tok.idx + len(end_tok.text)
+
+
+# --- combining with reported speech ------------------------------------------------------
+
+
+def _alnum(text: str, spans) -> int:
+    return sum(1 for a, b in spans for ch in text[a:b] if ch.isalnum())
+
+
+def _combine(direct: list[_Candidate], reports: list[Report], index: DocIndex) -> list[_Candidate]:
+    text = index.text
+    doc = index.doc
+    by_quote = {qi: cand for cand in direct for qi in cand.quote_ids}
+    dropped: set[int] = set()
+    out: list[_Candidate] = []
+    seen_spans = set()
+    for rep in reports:
+        key = tuple(rep.spans)
+        if key in seen_spans:
+            continue
+        seen_spans.add(key)
+        total = _alnum(text, rep.spans)
+        quoted = sum(index.quoted_alnum(a, b) for a, b in rep.spans)
+        share = quoted / total if total else 0.0
+        inside = [qi for a, b in rep.spans for qi in index.quotes_overlapping(a, b)]
+        if share >= DIRECT_SHARE and inside:
+            # The reported content is the quotation itself: lend it the cue if it has none.
+            cand = by_quote.get(inside[0])
+            if cand is not None and cand.cue_i is None:
+                _set_cue(cand, doc[rep.cue_i])
+                speaker = doc[rep.speaker_i]
+                cand.speaker_i = speaker.i
+                cand.speaker_span = noun_phrase(speaker)
+                cand.confidence = 0.85
+            continue
+        kind = "indirect" if share <= MIXED_SHARE else "mixed"
+        speaker = doc[rep.speaker_i]
+        cand = _Candidate(spans=list(rep.spans), kind=kind, cue_i=rep.cue_i, cue_start=rep.cue_start,
+                          cue_end=rep.cue_end, speaker_i=speaker.i, speaker_span=noun_phrase(speaker),
+                          confidence=0.75 if kind == "mixed" else 0.65)
+        if kind == "mixed":
+            # The quoted fragments are part of this statement, not statements of their own.
+            for qi in inside:
+                owner = by_quote.get(qi)
+                if owner is not None and _covered(text, owner.spans, rep.spans) >= 0.8:
+                    dropped.add(id(owner))
+        out.append(cand)
+    out.extend(c for c in direct if id(c) not in dropped)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _covered(text: str, inner, outer) -> float:
+    """Share of inner's letters and digits that lie inside outer."""
+    if sum(e - s for s, e in inner) > 2 * sum(b - a for a, b in outer) + 8:
+        return 0.0  # cannot be mostly covered; also keeps huge unclosed quotes cheap
+    total = covered = 0
+    for s, e in inner:
+        for k in range(s, e):
+            if text[k].isalnum():
+                total += 1
+                covered += any(a <= k < b for a, b in outer)
+    return covered / total if total else 0.0
+
+
+# --- split quotations and speakers carried over ------------------------------------------
+
+
+def _merge_split_quotes(cands: list[_Candidate], index: DocIndex) -> None:
+    """'"A," he said. "B."' is one statement in two spans."""
+    i = 0
+    while i + 1 < len(cands):
+        a, b = cands[i], cands[i + 1]
+        if (a.kind == "direct" and b.kind == "direct" and a.cue_i is not None and b.cue_i is None
+                and a.cue_start is not None and a.end <= a.cue_start < b.start
+                and index.para_of(a.start) == index.para_of(b.start)
+                and _only_cue_between(index, a, b)):
+            a.spans.extend(b.spans)
+            a.quote_ids |= b.quote_ids
+            del cands[i + 1]
+            continue
+        i += 1
+
+
+def _only_cue_between(index: DocIndex, a: _Candidate, b: _Candidate) -> bool:
+    gap = index.text[a.end : b.start]
+    return len(gap.split()) <= 12 and gap.count(".") + gap.count(",") + gap.count(";") <= 3
+
+
+def _inherit_speakers(cands: list[_Candidate], index: DocIndex) -> None:
+    """A quotation with no cue of its own continues the adjacent attributed quotation: the
+    previous one in its paragraph, else the next one in its paragraph, else the last one of
+    the paragraph before when the quotation opens its paragraph."""
+    attributed = [c for c in cands if c.speaker_span is not None]
+    if not attributed:
+        return
+    for pos, cand in enumerate(cands):
+        if cand.speaker_span is not None or cand.kind != "direct":
+            continue
+        para = index.para_of(cand.start)
+        prev = next((c for c in reversed(cands[:pos]) if c.speaker_span is not None), None)
+        nxt = next((c for c in cands[pos + 1:] if c.speaker_span is not None), None)
+        source = None
+        if prev is not None and index.para_of(prev.start) == para:
+            source = prev
+        elif nxt is not None and index.para_of(nxt.start) == para and nxt.kind == "direct":
+            source = nxt
+        elif prev is not None and index.para_of(prev.end - 1) >= para - 1 and _opens_paragraph(index, cand):
+            source = prev
+        elif prev is not None and index.para_of(prev.end - 1) >= para - 1 and prev.kind == "direct":
+            source = prev
+        if source is None:
+            continue
+        cand.speaker_i = source.speaker_i
+        cand.speaker_span = source.speaker_span
+        cand.inherited = True
+        cand.confidence = 0.6
+        _maybe_mixed(cand, index)
+
+
+def _opens_paragraph(index: DocIndex, cand: _Candidate) -> bool:
+    lo, _ = index.para_bounds(cand.start)
+    return not index.text[lo : cand.start].strip()
+
+
+def _maybe_mixed(cand: _Candidate, index: DocIndex) -> None:
+    """'Finally, Moscow and Beijing "have created ..."': a quotation continuing a sentence whose
+    subject stands outside the marks is a mixed quotation from that subject on."""
+    doc = index.doc
+    i0 = index.first_token(cand.start)
+    first_word = next((doc[i] for i in range(i0, min(len(doc), i0 + 3)) if doc[i].is_alpha), None)
+    if first_word is None or not first_word.text[:1].islower():
+        return
+    verb = first_word if first_word.pos_ in ("VERB", "AUX") and first_word.dep_ not in ("aux", "auxpass") \
+        else first_word.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < i0), None)
+    if subject is None or subject.idx < index.para_bounds(cand.start)[0]:
+        return
+    start = subject.left_edge.idx
+    cand.spans[0] = (start, cand.spans[0][1])
+    cand.kind = "mixed"
+
+
+# --- output -------------------------------------------------------------------------------
+
+
+def _keep(cand: _Candidate, index: DocIndex) -> bool:
+    if cand.kind != "direct":
+        return True
+    words = _words(index, cand)
+    if cand.cue_i is not None:
+        return words >= MIN_CUED_WORDS
+    return words >= MIN_DIRECT_WORDS
+
+
+def _inside_quote(index: DocIndex, start: int, end: int) -> bool:
+    i = index.first_token(start)
+    return i < len(index.in_quote) and index.in_quote[i] >= 0
+
+
+def _to_quote(cand: _Candidate, index: DocIndex, resolver: SpeakerResolver) -> Quote:
+    text = index.text
+    doc = index.doc
+    spans = sorted(cand.spans)
+    quote = Quote(
+        content_start=spans[0][0],
+        content_end=spans[-1][1],
+        content_spans=[(a, b) for a, b in spans],
+        kind=cand.kind,
+        confidence=cand.confidence,
+    )
+    if cand.cue_start is not None:
+        quote.cue_start, quote.cue_end = cand.cue_start, cand.cue_end
+        quote.cue = text[cand.cue_start : cand.cue_end]
+    if cand.speaker_span is not None:
+        s, e = cand.speaker_span
+        quote.speaker_start, quote.speaker_end, quote.speaker_text = s, e, text[s:e]
+        entity = resolver.resolve(doc[cand.speaker_i], s, e) if cand.speaker_i is not None else None
+        if entity is not None:
+            quote.speaker_entity = entity.canonical_name
+            quote.speaker_key = entity.key
+    return quote

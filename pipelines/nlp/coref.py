@@ -1,0 +1,74 @@
+"""Resolve a speaker mention (name, pronoun, definite description) to an entity of the document.
+
+Rules, not a learned model: names resolve by their mention or their surname; "he"/"she" to the
+closest preceding person; "it"/"they" to the closest organization, place or person; "who" to the
+noun it modifies; "the president", "Russia's prime minister", "the campaign" to the closest
+preceding person (offices) or organization (bodies) mentioned outside quotations.
+"""
+
+from pipelines.nlp.entities import EntityIndex
+from pipelines.nlp.types import Entity
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"they", "them", "their", "it", "its", "we", "us", "our"}
+RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
+# Head nouns of descriptions that denote a person (an office or role) ...
+PERSON_NOUNS = {
+    "president", "minister", "premier", "chancellor", "senator", "governor", "mayor", "candidate",
+    "nominee", "spokesman", "spokeswoman", "spokesperson", "secretary", "leader", "chairman",
+    "chairwoman", "chair", "director", "official", "ambassador", "adviser", "advisor", "aide",
+    "manager", "strategist", "pollster", "congressman", "congresswoman", "lawmaker", "representative",
+    "king", "queen", "prince", "general", "commander", "judge", "justice", "attorney", "lawyer",
+    "businessman", "businesswoman", "mogul", "executive", "ceo", "founder", "author", "professor",
+    "economist", "analyst", "expert", "man", "woman", "father", "mother", "husband", "wife", "son",
+    "daughter", "democrat", "republican", "incumbent", "challenger", "speaker", "vice", "politician",
+}
+# ... or an organization.
+ORG_NOUNS = {
+    "campaign", "company", "agency", "committee", "department", "ministry", "government", "administration",
+    "party", "group", "organization", "organisation", "firm", "bank", "council", "court", "commission",
+    "office", "team", "board", "union", "paper", "newspaper", "network", "foundation", "institute",
+    "university", "association", "coalition", "kremlin", "embassy", "military", "army", "police",
+    "white", "house", "senate", "congress", "state", "country", "nation",
+}
+
+
+class SpeakerResolver:
+    def __init__(self, entities: list[Entity], in_quote_char):
+        """in_quote_char(start, end) -> True when the span lies inside a quotation."""
+        self.index = EntityIndex(entities)
+        self.in_quote_char = in_quote_char
+
+    def resolve(self, head, span_start: int, span_end: int) -> Entity | None:
+        """The entity a speaker mention (head token, char span) refers to, or None."""
+        entity = self.index.at(span_start, span_end)
+        if entity is not None:
+            return entity
+        lower = head.text.lower()
+        if head.pos_ == "PROPN":
+            found = self.index.by_name(head.doc.text[span_start:span_end])
+            if found is not None:
+                return found
+        if lower in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "relcl":
+            noun = head.head.head
+            return self.resolve(noun, noun.idx, noun.idx + len(noun.text))
+        if lower in PERSON_PRONOUNS:
+            return self._preceding(head.idx, ("PERSON",))
+        if lower in GROUP_PRONOUNS:
+            return self._preceding(head.idx, ("ORG", "GPE", "NORP", "PERSON") if lower in ("it", "its") else
+                                   ("ORG", "NORP", "GPE"), window=600)
+        noun = head.lemma_.lower()
+        determiner = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another", "some", "one")
+                         for c in head.children)
+        if not determiner:
+            return None
+        if noun in PERSON_NOUNS:
+            # "Russia's prime minister" is not Russia: skip mentions inside the description.
+            return self._preceding(span_start, ("PERSON",))
+        if noun in ORG_NOUNS:
+            return self._preceding(span_start, ("ORG",), window=1500)
+        return None
+
+    def _preceding(self, offset: int, types: tuple[str, ...], window: int = 3000) -> Entity | None:
+        found = self.index.preceding(offset, types, window=window, skip=self.in_quote_char)
+        return found[0] if found else None

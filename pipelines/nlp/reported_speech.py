@@ -1,0 +1,180 @@
+"""Reported (indirect and mixed) speech from the dependency parse: a reporting verb from the
+lexicon plus the syntactic slot that holds what was said.
+
+  X said (that) CLAUSE / CLAUSE, X said / CLAUSE, X said, CLAUSE   -> ccomp or parataxis
+  X professed to welcome ...                                        -> xcomp
+  X called Y a liar / X praised Y for ... / X called for ...        -> the verb's right complements
+  according to X, CLAUSE                                           -> the clause governing "according"
+"""
+
+from dataclasses import dataclass
+
+from pipelines.nlp.doc_index import DocIndex
+from pipelines.nlp.reporting_lexicon import reporting_verbs
+from pipelines.nlp.speakers import speaker_token
+
+_EDGE_JUNK = set(" \t\n,;:—–-")
+_OBJECT_DEPS = {"dobj", "ccomp", "oprd", "xcomp", "dative", "attr"}
+_CLAUSE_DEPS = {"ccomp"}
+
+
+@dataclass
+class Report:
+    cue_i: int  # token index of the cue
+    cue_start: int
+    cue_end: int
+    spans: list[tuple[int, int]]  # content, character offsets
+    speaker_i: int | None
+
+
+def find_reports(doc, index: DocIndex) -> list[Report]:
+    lexicon = reporting_verbs()
+    reports = []
+    for token in doc:
+        if index.in_quote[token.i] >= 0:
+            continue  # a report inside a quotation belongs to the quoted speaker's words
+        lower = token.lower_
+        if lower == "according":
+            report = _according_to(token, index)
+        elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon:
+            report = _verb_report(token, lexicon[token.lemma_.lower()], index)
+        else:
+            continue
+        if report is not None:
+            reports.append(report)
+    return reports
+
+
+def _verb_report(verb, classes: tuple[str, ...], index: DocIndex) -> Report | None:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children
+    ):
+        return None  # "he was told that ...", "it was said that ...": the speaker is not named
+    spans = None
+    for cls in classes:
+        if cls == "clause":
+            spans = _clause_content(verb)
+        elif cls == "to":
+            spans = _subtree_of_child(verb, ("xcomp",), need_to=True)
+        elif cls == "object":
+            spans = _object_content(verb)
+        if spans:
+            break
+    if not spans:
+        return None
+    speaker = speaker_token(verb, index)
+    if speaker is None:
+        return None
+    return _make(verb, verb.idx, verb.idx + len(verb.text), spans, speaker, index)
+
+
+def _according_to(token, index: DocIndex) -> Report | None:
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None:
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if nxt is None or nxt.lower_ != "to":
+            return None
+        to = nxt
+    speaker = speaker_token(token, index)
+    if speaker is None:
+        return None
+    head = token.head
+    if head is token:
+        return None
+    phrase_lo, phrase_hi = token.left_edge.i, max(token.right_edge.i, to.right_edge.i)
+    spans = _subtree_minus(head, phrase_lo, phrase_hi)
+    if not spans:
+        return None
+    return _make(token, token.idx, to.idx + len(to.text), spans, speaker, index)
+
+
+def _clause_content(verb):
+    for child in verb.children:
+        if child.dep_ in _CLAUSE_DEPS:
+            lo, hi = child.left_edge.i, child.right_edge.i
+            # Keep the cue and its subject out when the parse interleaves them.
+            if lo <= verb.i <= hi:
+                return _subtree_minus(child, verb.i, verb.i)
+            return [(lo, hi)]
+    # "The economy, he said, is strong": the cue is a parenthetical of the reported clause.
+    if verb.dep_ in ("parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+        head = verb.head
+        if not any(c.dep_ == "ccomp" for c in verb.children):
+            return _subtree_minus(head, verb.left_edge.i, verb.right_edge.i)
+    return None
+
+
+def _subtree_of_child(verb, deps, need_to=False):
+    for child in verb.children:
+        if child.dep_ in deps and child.i > verb.i:
+            if need_to and not any(c.lower_ == "to" for c in child.children):
+                continue
+            return [(child.left_edge.i, child.right_edge.i)]
+    return None
+
+
+def _object_content(verb):
+    children = [c for c in verb.rights if c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.i == verb.i + 1)
+                or (c.dep_ == "prt" and c.i == verb.i + 1)]
+    if not any(c.dep_ in ("dobj", "ccomp", "prep", "oprd", "xcomp") for c in children):
+        return None
+    start = verb.i + 1
+    doc = verb.doc
+    # "called for X", "spoke of X": the preposition belongs to the cue.
+    while start <= verb.right_edge.i and doc[start].dep_ in ("prt", "prep") and doc[start].head.i == verb.i \
+            and doc[start].i == start and start == verb.i + 1:
+        start += 1
+    end = start
+    for c in verb.rights:
+        if c.dep_ in ("conj", "cc", "punct", "advcl", "parataxis") and c.i > start:
+            break
+        end = max(end, c.right_edge.i)
+    if end < start:
+        return None
+    return [(start, end)]
+
+
+def _subtree_minus(head, lo_cut: int, hi_cut: int):
+    """Token ranges of head's subtree without tokens lo_cut..hi_cut (inclusive)."""
+    lo, hi = head.left_edge.i, head.right_edge.i
+    spans = []
+    if lo < lo_cut:
+        spans.append((lo, min(hi, lo_cut - 1)))
+    if hi > hi_cut:
+        spans.append((max(lo, hi_cut + 1), hi))
+    return spans
+
+
+def _make(cue, cue_start, cue_end, token_spans, speaker, index: DocIndex) -> Report | None:
+    doc = cue.doc
+    text = index.text
+    para_lo, para_hi = index.para_bounds(cue.idx)
+    spans = []
+    speaker_lo, speaker_hi = speaker.left_edge.i, speaker.right_edge.i
+    for lo, hi in token_spans:
+        # Never let the speaker's phrase count as content ("X, who ..., said that").
+        for a, b in _cut(lo, hi, speaker_lo, speaker_hi):
+            start = max(doc[a].idx, para_lo)
+            end = min(doc[b].idx + len(doc[b].text), para_hi)
+            while start < end and text[start] in _EDGE_JUNK:
+                start += 1
+            while end > start and text[end - 1] in _EDGE_JUNK:
+                end -= 1
+            if end > start and any(ch.isalnum() for ch in text[start:end]):
+                spans.append((start, end))
+    if not spans:
+        return None
+    if sum(1 for a, b in spans for ch in text[a:b] if ch.isalnum()) < 6:
+        return None
+    return Report(cue.i, cue_start, cue_end, spans, speaker.i)
+
+
+def _cut(lo: int, hi: int, cut_lo: int, cut_hi: int):
+    if cut_hi < lo or cut_lo > hi:
+        return [(lo, hi)]
+    out = []
+    if lo < cut_lo:
+        out.append((lo, cut_lo - 1))
+    if hi > cut_hi:
+        out.append((cut_hi + 1, hi))
+    return out

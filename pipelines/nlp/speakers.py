@@ -1,0 +1,73 @@
+"""The local speaker mention of a reporting cue: subject, passive agent or "according to" object."""
+
+from pipelines.nlp.doc_index import DocIndex
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_NP_LEFT_DEPS = {"compound", "flat", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "advmod", "npadvmod"}
+_NOUNISH = {"PROPN", "NOUN", "PRON"}
+
+
+def noun_phrase(head) -> tuple[int, int]:
+    """Character span of the mention headed by `head`: its left modifiers and the head itself
+    (appositions and relative clauses excluded; one overlapping character identifies a speaker)."""
+    start_i = head.i
+    for child in head.lefts:
+        if child.dep_ in _NP_LEFT_DEPS:
+            start_i = min(start_i, child.left_edge.i)
+    end_i = head.i
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat") and child.i == end_i + 1:
+            end_i = child.i
+    doc = head.doc
+    start_token = doc[start_i]
+    while start_i < end_i and (doc[start_i].is_punct or doc[start_i].is_space):
+        start_i += 1
+        start_token = doc[start_i]
+    end_token = doc[end_i]
+    return start_token.idx, end_token.idx + len(end_token.text)
+
+
+def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
+    """The head token of the speaker of a reporting cue, or None."""
+
+    def usable(tok) -> bool:
+        if tok is None or tok.is_punct or tok.is_space:
+            return False
+        # A subject inside the quotation it introduces is a misparse.
+        return quote_ids is None or index.in_quote[tok.i] not in quote_ids
+
+    if cue.lower_ == "according":
+        for child in cue.children:
+            if child.lower_ == "to":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and usable(obj):
+                        return obj
+        return None
+    verb = cue
+    for _hop in range(3):
+        subject = None
+        agent = None
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS and subject is None:
+                subject = child
+            elif child.dep_ == "agent":
+                agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if agent is not None and usable(agent):
+            return agent
+        if subject is not None and usable(subject) and subject.dep_ != "csubj":
+            if subject.dep_ == "nsubjpass" and verb is cue:
+                return None  # "it was said that ...": no speaker
+            return subject
+        # "went on to say", "continued, saying", "and added": the subject of the governing verb.
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acl") and verb.head is not verb:
+            if verb.dep_ == "acl" and verb.head.pos_ in _NOUNISH:
+                return verb.head if usable(verb.head) else None  # "a statement saying ..."
+            verb = verb.head
+            continue
+        break
+    # '"...," said Caddell': the model sometimes makes the inverted subject an object.
+    for child in cue.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "dative") and child.pos_ in ("PROPN", "NOUN") \
+                and usable(child) and child.i <= cue.i + 4:
+            return child
+    return None
