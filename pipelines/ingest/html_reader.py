@@ -26,6 +26,8 @@ EXTRACTION_OPTIONS = {
     "include_links": False,
 }
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%S"
+# Below this, what trafilatura's fallback found is a menu label or a caption, not an article.
+MIN_PAGE_TEXT_CHARS = 30
 
 # trafilatura and htmldate log every odd page at WARNING/ERROR; a reader reports through Rejections.
 for _name in ("trafilatura", "htmldate"):
@@ -100,6 +102,11 @@ def read_html(
     if document is None or not (document.text or "").strip():
         result.rejections.append(Rejection(source, "no_text", "no main text found in the page", raw_hash, source_item))
         return result
+    paragraphs = clean_paragraphs(document.text.split("\n"), document.title)
+    if sum(len(p) for p in paragraphs) < MIN_PAGE_TEXT_CHARS:
+        detail = f"only {sum(len(p) for p in paragraphs)} characters of main text after cleaning"
+        result.rejections.append(Rejection(source, "no_text", detail, raw_hash, source_item))
+        return result
     if date is None and document.date:
         date, date_source = document.date, "text"
     if date and date.endswith("T00:00:00"):
@@ -107,11 +114,11 @@ def read_html(
     title = document.title
     item = build_article(
         source=source,
-        paragraphs=clean_paragraphs(document.text.split("\n"), title),
+        paragraphs=paragraphs,
         title=title,
         raw_hash=raw_hash,
         source_item=source_item,
-        canonical_url=url or document.url,
+        canonical_url=document.url or url,  # the page's own canonical link wins over the fetched URL
         author=document.author,
         publisher=document.sitename,
         published=date,

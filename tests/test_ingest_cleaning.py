@@ -1,0 +1,70 @@
+"""The plain-text line filter and the text shape every reader produces."""
+
+import pytest
+
+from pipelines.ingest.cleaning import body_of, clean_paragraphs, compose_text, is_boilerplate, split_plain_text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Image Credit: World Economic Forum",
+        "Photo: Getty Images",
+        "Photograph by Jane Roe",
+        "Enjoying this article? Click here to subscribe for full access. Just $5 a month.",
+        "Click here to subscribe",
+        "Sign up for our weekly newsletter",
+        "Subscribe to our daily newsletter",
+        "Share this article",
+        "Share on Facebook",
+        "Facebook Twitter LinkedIn Email",
+        "Advertisement",
+        "Continue reading...",
+        "Related: Budget talks stall again",
+    ],
+)
+def test_boilerplate_lines_are_recognised(line):
+    assert is_boilerplate(line)
+    assert split_plain_text(f"Keep this paragraph.\n\n{line}", None) == ["Keep this paragraph."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister said the newsletter sent to members had been misleading.",
+        "Photographers were kept away from the summit, the organisers said.",
+        "Readers who subscribe to the idea of a quick deal will be disappointed.",
+        "He shared the stage with the prime minister.",
+    ],
+)
+def test_article_sentences_mentioning_the_same_words_are_kept(line):
+    assert not is_boilerplate(line)
+    assert split_plain_text(f"First paragraph.\n\n{line}", None) == ["First paragraph.", line]
+
+
+def test_newsletter_name_after_sign_up_line_is_dropped_but_a_sentence_is_not():
+    text = "Body one.\n\nSign up for our weekly newsletter\nThe Harbour Brief"
+    assert split_plain_text(text, None) == ["Body one."]
+    text = "Body one.\n\nSign up for our weekly newsletter\n\nThe council will meet again on Monday."
+    assert split_plain_text(text, None) == ["Body one.", "The council will meet again on Monday."]
+
+
+def test_repeated_title_removed_with_quote_and_case_variants():
+    paragraphs = split_plain_text("Putin's Grand Plan\n\nPUTIN’S GRAND PLAN\n\nThe body.", "Putin’s Grand Plan")
+    assert paragraphs == ["The body."]
+
+
+def test_whitespace_is_normalised_and_hard_wraps_joined():
+    text = "  First   line of a\n  wrapped\tparagraph.  \r\n\r\n\r\n\n Second\u00a0paragraph. \u200b"
+    assert split_plain_text(text, None) == ["First line of a wrapped paragraph.", "Second paragraph."]
+
+
+def test_text_without_blank_lines_has_one_paragraph_per_line():
+    assert split_plain_text("One.\nTwo.\nThree.", None) == ["One.", "Two.", "Three."]
+
+
+def test_composed_text_shape():
+    text = compose_text("  A   title ", clean_paragraphs(["p one ", "", "Share on Twitter", "p  two"], "A title"))
+    assert text == "A title\n\np one\n\np two"
+    assert body_of(text, "A title") == "p one\n\np two"
+    assert compose_text("Only a title", []) is None
