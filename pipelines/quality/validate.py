@@ -1,0 +1,94 @@
+"""Validate one table's batch: read it, run its suite through GX, quarantine failing rows.
+
+A batch is the rows of some partitions (partition_keys), or the whole warehouse (None).
+With quarantine=True, the read, the validation and the move to <table>_rejects happen in one
+DuckDB transaction, so the rows moved are exactly the rows that were validated.
+
+Outcomes describe the batch as it was read: a rule that made rows move still failed. That is
+what makes the Dagster check fail and block downstream assets for this run, while the rejects
+table keeps the evidence. A later run of the same check sees only the remaining rows and passes.
+"""
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pipelines.quality import gx_adapter
+from pipelines.quality.batches import batch_stats, load_batch
+from pipelines.quality.rejects import move_to_rejects, rows_to_reject
+from pipelines.quality.rules import CRITICAL, RuleOutcome
+from pipelines.quality.suites import SUITES, BatchStats
+
+
+@dataclass
+class TableValidation:
+    table: str
+    partition_keys: list[str] | None
+    n_rows: int
+    stats: BatchStats
+    outcomes: list[RuleOutcome]
+    rejected_by_rule: dict[str, int] = field(default_factory=dict)  # first failed rule -> rows moved
+    n_rejected: int = 0
+    seconds: float = 0.0
+
+    @property
+    def critical_failures(self) -> list[RuleOutcome]:
+        return [o for o in self.outcomes if not o.success and o.rule.severity == CRITICAL]
+
+    @property
+    def passed(self) -> bool:
+        return not self.critical_failures
+
+    def outcome(self, rule_name: str) -> RuleOutcome:
+        return next(o for o in self.outcomes if o.rule.name == rule_name)
+
+    def summary(self) -> dict:
+        return {
+            "table": self.table, "rows": self.n_rows, "passed": self.passed,
+            "failed_rules": [o.rule.name for o in self.outcomes if not o.success],
+            "rejected": self.n_rejected, "seconds": round(self.seconds, 3),
+        }
+
+
+def validate_table(con, table: str, partition_keys: Sequence[str] | None = None,
+                   quarantine: bool = True) -> TableValidation:
+    started = time.perf_counter()
+    keys = None if partition_keys is None else list(partition_keys)
+    if quarantine:
+        con.begin()
+    try:
+        stats = batch_stats(con, keys)
+        frame = load_batch(con, table, keys)
+        rules = SUITES[table].rules(stats)
+        outcomes = gx_adapter.validate_frame(table, frame, rules)
+        attach_samples(outcomes, frame, SUITES[table].key)
+        failed = rows_to_reject(outcomes, frame) if quarantine else {}
+        moved = move_to_rejects(con, table, failed) if failed else 0
+        if quarantine:
+            con.commit()
+    except Exception:
+        if quarantine:
+            con.rollback()
+        raise
+    rejected_by_rule: dict[str, int] = {}
+    for names in failed.values():
+        rejected_by_rule[names[0]] = rejected_by_rule.get(names[0], 0) + 1
+    return TableValidation(table=table, partition_keys=keys, n_rows=len(frame), stats=stats, outcomes=outcomes,
+                           rejected_by_rule=rejected_by_rule, n_rejected=moved,
+                           seconds=time.perf_counter() - started)
+
+
+def attach_samples(outcomes: list[RuleOutcome], frame, key: str, size: int = gx_adapter.SAMPLE_SIZE) -> None:
+    """A few failing rows per row-level rule: the key and the rule's sample columns."""
+    for outcome in outcomes:
+        if not outcome.failing_rowids:
+            continue
+        columns = [c for c in dict.fromkeys((key, *outcome.rule.columns, *outcome.rule.sample_columns))
+                   if c in frame.columns]
+        rows = frame.loc[frame["_rowid"].isin(outcome.failing_rowids[:size]), columns].head(size)
+        outcome.sample = [{c: gx_adapter.plain_value(v) for c, v in row.items()} for row in rows.to_dict("records")]
+
+
+def validate_tables(con, tables: Sequence[str], partition_keys: Sequence[str] | None = None,
+                    quarantine: bool = True) -> dict[str, TableValidation]:
+    return {table: validate_table(con, table, partition_keys, quarantine) for table in tables}
