@@ -140,6 +140,10 @@ def _accept(rule: str, text: str, start: int, end: int, matched: str, upper_text
             return bool(_NUMERIC_CONTEXT.search(text[max(0, start - 40):start]))
     if rule == "dur" and re.fullmatch(r"an?\s+seconds?", matched, re.IGNORECASE):
         return False
+    if rule in ("dur", "dur_the") and (re.match(r"[\s-]old\b", text[end:end + 5]) or re.search(r"-quarters?$", matched)):
+        return False  # ages ("a 6-year-old") and fractions ("three-quarters") are not time expressions
+    if rule == "month" and re.search(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)$", matched, re.IGNORECASE):
+        return False  # a bare abbreviation without its period
     if rule == "ref":
         low = matched.lower()
         if low == "past":
@@ -174,7 +178,7 @@ def tag_timexes(text, published, doc=None) -> list[Timex]:
     if not text or not TRIGGER.search(text):
         return []
     dct, dct_reason = parse_publication_date(published)
-    ctx = Context(dct=dct, dct_reason=dct_reason, tense=TenseOracle(text, doc))
+    ctx = Context(dct=dct, dct_reason=dct_reason, tense=TenseOracle(text, doc), text=text)
     upper_text = text.isupper()
     out: list[Timex] = []
     for m in COMBINED.finditer(text):
@@ -204,6 +208,7 @@ def _normalize(rule: str, matched: str, start: int, end: int, ctx: Context) -> T
         anchor_date = _value_date(norm.value)
         if anchor_date is not None:
             ctx.last_date = (anchor_date, norm.unit)
+            ctx.last_date_pos = start
     interval_start = interval_end = granularity = None
     if norm.type in ("DATE", "TIME") and norm.value:
         interval_start, interval_end, granularity = interval_of(norm.value)

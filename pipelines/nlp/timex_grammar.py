@@ -50,7 +50,7 @@ NUMW = rf"(?:{_TENS}(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|
 VAGUE = _alt(VAGUE_QUANTITIES)
 NUM = rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMW}|a\s+couple\s+of|a\s+dozen|an?|{VAGUE})"
 UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)"
-DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
 PART = r"(?:morning|afternoon|evening|night)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
@@ -70,9 +70,10 @@ RULES: list[tuple[str, str]] = [
     ("mdy", rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAYNUM}(?:,?\s+{YEAR4}(?!\d))?"),
     ("dmy", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR4}(?!\d))?"),
     ("my", rf"(?:(?:early|late|mid)[\s-]+)?{MONTH},?\s+(?:of\s+)?(?:{YEAR4}(?!\d)|(?:this|last|next)\s+year)"),
-    ("quarter", rf"(?:(?:this|last|next)\s+year's\s+|the\s+)?(?:{QUARTER_MOD}[\s-]+){{1,3}}(?:quarter|half|period|nine\s+months|six\s+months)"
+    ("quarter", rf"(?:(?:this|last|next)\s+year's\s+|the\s+)?(?:{QUARTER_MOD}[\s-]+){{1,3}}(?:quarter|half|period)"
                 rf"(?:\s+of\s+(?:{YEAR4}(?!\d)|fiscal\s+{YEAR4}|(?:this|last|next|the)\s+year|the\s+'\d0s))?"
-                rf"|the\s+(?:{YEAR4}|(?:year-earlier|year-ago)\s+(?:fiscal\s+)?)(?:quarter|period|nine\s+months)"
+                rf"|(?:(?:this|last|next)\s+year's\s+|the\s+)?(?:{QUARTER_MOD}[\s-]+){{1,3}}(?:nine|six)\s+months"
+                rf"|the\s+(?:{YEAR4}\s+(?:(?:first|second|third|fourth|fiscal)[\s-]+)?|(?:year-earlier|year-ago)\s+(?:fiscal\s+)?)(?:quarter|period|nine\s+months)"
                 rf"|the\s+(?:fiscal\s+)?quarter|(?:the\s+)?(?:corresponding|same|comparable)\s+(?:period|quarter)\s+(?:last|a)\s+year"),
     ("century", rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})[\s-]+century|this\s+century"),
     ("decade", rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?:'\d0s|1[0-9]{{2}}0s|20[0-9]0s)(?![\w])"
@@ -80,23 +81,23 @@ RULES: list[tuple[str, str]] = [
     ("year", rf"(?:(?:the\s+)?(?:(?:early|late|mid)[\s-]*|(?:end|beginning|start|middle|first\s+half|second\s+half|last\s+half)\s+of\s+))?"
              rf"(?:(?:fiscal|calendar|model|school)\s+(?:year\s+)?|the\s+year\s+)?(?<![\d$#.,])(?:{YEAR4}|{SPOKEN_YEAR}(?=\s*[,.;]|\s+(?:and|when|to)\b))(?![\d%])(?!,\d)"
              r"|(?:the\s+)?year\s+\d{1,9}(?![\d,])"),
-    ("ago", rf"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|just|only|roughly|barely|over)\s+)?{NUM}[\s-]+(?:and\s+a\s+half\s+)?{UNIT}(?:\s+and\s+a\s+half)?\s+(?:ago|earlier|later|from\s+now|hence|before|after)(?=\s*[,.;:!?)]|\s*$|\s+(?:that|the|this|when|as|and|but|in|on|at|to|he|she|they|it)\b)"),
+    ("ago", rf"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|just|only|roughly|barely|over)\s+)?{NUM}[\s-]+(?:and\s+a\s+half\s+)?{UNIT}(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence)"),
     ("dur_the", rf"(?:(?:each|all|most|much|part|some|any|one)\s+of\s+)?(?:at\s+least\s+)?the\s+(?:(?:past|last|next|first|previous|coming|latest|final|remaining|same|preceding|following|ensuing|subsequent)\s+)?{NUM}(?:\s+or\s+{NUM})?[\s-]+(?:to\s+{NUM}\s+)?{UNIT}(?:\s+or\s+so)?"),
     ("rel", rf"(?:(?:earlier|later)\s+(?:this|in\s+the|that|last|next)\s+|(?:early|late)\s+(?:this|last|next)\s+|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)|(?:early|late|mid)[\s-]*(?=next|last|this)|"
-            rf"last\s+|this\s+(?:past\s+|coming\s+)?|next\s+|that\s+|the\s+(?:past|last|previous|coming|next|current|following|same|preceding|latest)\s+(?:fiscal\s+)?|the\s+(?:early\s+|late\s+)?(?={SEASON}|weekend|fiscal\s+year))"
+            rf"last\s+|this\s+(?:past\s+|coming\s+)?|next\s+|that\s+|the\s+(?:past|last|previous|coming|next|current|following|same|preceding|latest)\s+(?:fiscal\s+)?|the\s+(?:early\s+|late\s+)?(?={SEASON}|weekend|fiscal\s+year)|the\s+(?:full\s+)?(?=year\b))"
             rf"(?:year|month|week|weekend|decade|century|{SEASON}|fiscal\s+year|season|half|day|quarter)(?:\s+or\s+so)?(?![\w-])"),
     ("dur", rf"(?:(?:more|less|fewer)\s+than\s+|(?:nearly|almost|about|around|approximately|roughly|some|up\s+to|at\s+least|at\s+most|barely|well\s+over)\s+)?"
-            rf"(?:{NUM}[\s-]+(?:and\s+a\s+half[\s-]+)?(?:to\s+{NUM}[\s-]+)?{UNIT}(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?(?:[\s-]+old)?"
+            rf"(?:{NUM}[\s-]+(?:and\s+a\s+half[\s-]+)?(?:to\s+{NUM}[\s-]+)?{UNIT}(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?"
             rf"|an?\s+(?:\d+|{NUMW})-(?:year|month|week|day|hour|minute)\s+period)"),
     ("relday", rf"(?:(?:early|late|earlier|later)\s+)?{REL_DAY}(?:\s+{PART})?|(?:this|last|tomorrow|yesterday)\s+{PART}|(?:later|earlier)\s+this\s+{PART}"
                rf"|mid-?\s?(?:morning|afternoon|day)(?:\s+(?:{REL_DAY}|{WEEKDAY}))?|overnight"),
     ("weekday", rf"(?:(?:last|this|next|early|late|earlier|later|this\s+past|this\s+coming)\s+)?{WEEKDAY}s?(?:\s+{PART}s?)?"),
-    ("holiday", r"(?:christmas|new\s+year's|thanksgiving|easter|independence|labor|memorial|veterans|valentine's|halloween|hanukkah|ramadan)(?:\s+(?:day|eve))?(?:,?\s+" + YEAR4 + r")?"),
-    ("set", rf"(?:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually)(?![\w-])"
-            rf"|(?:every|each)\s+(?:other\s+)?(?:(?:\d+|{NUMW})\s+)?(?:{UNIT}|{WEEKDAY}|{PART}|{SEASON})"
+    ("holiday", r"(?:(?:christmas|new\s+year's|thanksgiving|easter|valentine's|halloween|hanukkah|ramadan)(?:\s+(?:day|eve))?|(?:independence|labor|memorial|veterans|election)\s+day)(?:,?\s+" + YEAR4 + r")?"),
+    ("set", rf"(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually)(?![\w-])"
+            rf"|(?:every|each)\s+(?:other\s+)?(?:(?:\d+|{NUMW})\s+)?(?:{UNIT}|{WEEKDAY}|{PART}|{SEASON}|{_MONTH_FULL})"
             rf"|(?:a|per)\s+(?:year|day|week|month|hour|quarter)(?![\w-])"),
-    ("ref", r"right\s+now|now|currently|current|nowadays|presently|recently|recent\s+(?:years|months|weeks|days|times)|recent|lately|"
-            r"previously|formerly|(?:the\s+)?(?:distant\s+|recent\s+|near\s+|immediate\s+)?(?:past|future)(?!\s+(?:tense|perfect))|soon|shortly|these\s+days|the\s+moment|"
+    ("ref", r"right\s+now|now|currently|current|nowadays|recently|recent\s+(?:years|months|weeks|days|times)|lately|"
+            r"the\s+(?:distant\s+|recent\s+|near\s+|immediate\s+)?(?:past|future)(?!\s+(?:tense|perfect))|these\s+days|"
             r"(?:the\s+)?(?:early|late|mid|this)[\s-]+(?:morning|afternoon|evening)"),
     ("month", rf"(?:(?:early|late|mid)[\s-]+|(?:last|this|next|this\s+past|this\s+coming)\s+|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?{MONTH}(?!\w)"),
     ("adj", r"year-earlier|year-ago|year-end|year's\s+end|(?:the\s+)?end\s+of\s+the\s+(?:year|month|quarter|week|decade|century)|the\s+turn\s+of\s+the\s+century"),

@@ -35,6 +35,8 @@ class Context:
     tense: object  # callable(start, end) -> "past" | "present" | "future"
     last_date: tuple[date, str] | None = None  # latest mentioned date and its unit
     last_quarter: tuple[int, int] | None = None  # (year, quarter) of the latest quarter mentioned
+    last_date_pos: int = 0  # where last_date was mentioned
+    text: str = ""
     notes: list = field(default_factory=list)
 
 
@@ -305,10 +307,26 @@ def _day_month(mo, d, y, start, end, ctx):
     if not (1 <= d <= 31) or (mo == 2 and d > 29) or (mo in (4, 6, 9, 11) and d > 30):
         return Norm("DATE", None, reason="invalid_date")
     ref = _ref(ctx)
-    y = _nearest_year(ref, mo, d)
+    y = _year_for_day(ref, mo, d, _direction(ctx, start, end))
     if not cal.valid_ymd(y, mo, d):
         return Norm("DATE", None, reason="invalid_date")
     return Norm("DATE", f"{y:04d}-{mo:02d}-{d:02d}", anchor="publication", relative=True, unit="day")
+
+
+def _year_for_day(ref: date, month: int, day: int, direction: str) -> int:
+    """Year of a month-day without a year: the last one before the reference, unless the
+    clause is about the future or that one lies much further back than the next."""
+    if month == 2 and day == 29:
+        return _nearest_year(ref, month, day)
+    past_year = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+    future_year = ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
+    if direction == "future":
+        return future_year
+    back = (ref - date(past_year, month, day)).days
+    ahead = (date(future_year, month, day) - ref).days
+    if back > 270 and ahead < 90:
+        return future_year
+    return past_year
 
 
 _WEEKDAY_PREFIX = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+", re.I)
@@ -388,7 +406,11 @@ def h_quarter(text, start, end, ctx):
         if ctx.last_quarter:
             return Norm("DATE", f"{explicit_year:04d}-Q{ctx.last_quarter[1]}", unit="quarter")
         return Norm("DATE", f"{explicit_year:04d}", unit="year")
-    year, quarter = _context_quarter(ctx)
+    if "latest" in low:
+        ref = _ref(ctx) - timedelta(days=45)
+        year, quarter = ref.year, cal.quarter_of(ref)
+    else:
+        year, quarter = _context_quarter(ctx)
     if year_earlier:
         year -= 1
     elif re.search(r"\b(last|past|previous)\b", low):
@@ -440,8 +462,11 @@ def h_year(text, start, end, ctx):
     return Norm("DATE", f"{year:04d}", unit="year")
 
 
-def _anaphoric_base(ctx: Context, unit: str) -> tuple[date, str]:
-    if ctx.last_date is not None:
+ANAPHORA_WINDOW = 600  # characters back within which "that year", "two weeks later" refer to a mention
+
+
+def _anaphoric_base(ctx: Context, unit: str, start: int) -> tuple[date, str]:
+    if ctx.last_date is not None and start - ctx.last_date_pos <= ANAPHORA_WINDOW:
         return ctx.last_date[0], "mention"
     return _ref(ctx), "publication"
 
@@ -461,13 +486,14 @@ def h_ago(text, start, end, ctx):
         return Norm("DURATION", duration_value(n, unit))
     if n is None:
         return Norm("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF")
+    if unit == "year" and n == 1 and ctx.last_quarter:
+        # financial copy: "a year earlier/ago" compares with the quarter under discussion
+        year, quarter = ctx.last_quarter
+        return Norm("DATE", f"{year + sign:04d}-Q{quarter}", anchor="mention", relative=True, unit="quarter")
     if re.search(r"ago|from now|hence", tail):
         base, anchor = _ref(ctx), "publication"
     else:
-        base, anchor = _anaphoric_base(ctx, unit)
-    if unit == "year" and ctx.last_quarter and anchor == "mention" or (unit == "year" and ctx.last_quarter and "year" in low and n == 1 and "ago" in tail and ctx.last_date is None):
-        year, quarter = ctx.last_quarter
-        return Norm("DATE", f"{year + sign * int(n):04d}-Q{quarter}", anchor=anchor, relative=True, unit="quarter")
+        base, anchor = _anaphoric_base(ctx, unit, start)
     steps = int(round(n)) if n >= 1 else 0
     target = cal.shift(base, unit, sign * steps)
     out_unit = unit if unit != "decade" else "year"
@@ -489,9 +515,8 @@ def h_duration(text, start, end, ctx):
     body = re.sub(r"^the ", "", body)
     m = re.match(r"(an? )?(.*?)[ -]?(?:and a half )?(?:to [\w ]+? )?(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)\b", body)
     qty = m.group(2).strip() if m else ""
-    if " or " in qty or " to " in low.split(unit)[0] and re.search(r"\d+ to \d+|\w+ to \w+", low):
-        n = None
-    elif m and m.group(1) and qty in ("", "couple of"):
+    qty = re.split(r" (?:or|to) ", qty)[0]
+    if m and m.group(1) and qty in ("", "couple of"):
         n = 1 if qty == "" else 2
     else:
         n = parse_quantity(qty + (" and a half" if "and a half" in low else "")) if qty else (1 if m and m.group(1) else None)
@@ -509,13 +534,16 @@ def h_rel(text, start, end, ctx):
     word = m.group(1)
     head = low[: m.start()].strip()
     unit = {"fiscal year": "year", "autumn": "fall"}.get(word, word)
+    if unit == "year" and head in ("the", "the full", "the fiscal") and re.match(
+            r"\s+(?:that\s+)?(?:ended|ending|ends|to\s+date)", ctx.text[end:end + 20]):
+        return Norm("DURATION", "P1Y")
     if unit in ("spring", "summer", "fall", "winter", "season"):
         return _season(unit, head, start, end, ctx)
     anaphoric = re.search(r"\b(that|the same|the following|the preceding)\b", head) or (
         unit in ("day", "year", "month", "week") and re.search(r"\bthe (next|previous)\b", head) and ctx.last_date is not None
         and unit == "day")
     if anaphoric:
-        base, anchor = _anaphoric_base(ctx, unit)
+        base, anchor = _anaphoric_base(ctx, unit, start)
     else:
         base, anchor = _ref(ctx), "publication"
     offset = 0
@@ -606,7 +634,7 @@ def h_weekday(text, start, end, ctx):
     m = re.search(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(s?)", low)
     weekday = WEEKDAYS[m.group(1)]
     part = next((code for word, code in PARTS_OF_DAY.items() if word in low[m.end():]), None)
-    if m.group(2) or re.search(rf"{m.group(1)} {'|'.join(PARTS_OF_DAY)}s\b", low):
+    if m.group(2) or re.search(rf"{m.group(1)} (?:{'|'.join(PARTS_OF_DAY)})s\b", low):
         return Norm("SET", f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""))
     ref = _ref(ctx)
     if low.startswith("last ") or low.startswith("this past"):
@@ -668,6 +696,9 @@ def h_set(text, start, end, ctx):
     m = re.search(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", low)
     if m:
         return Norm("SET", f"XXXX-WXX-{WEEKDAYS[m.group(1)]}")
+    m = re.search(r"(january|february|march|april|may|june|july|august|september|october|november|december)", low)
+    if m:
+        return Norm("SET", f"XXXX-{MONTHS[m.group(1)]:02d}")
     part = next((code for word, code in PARTS_OF_DAY.items() if low.endswith(word)), None)
     if part:
         return Norm("SET", f"XXXX-XX-XXT{part}")
@@ -716,6 +747,8 @@ def h_month(text, start, end, ctx):
         direction = "this"
     else:
         direction = _direction(ctx, start, end)
+        if direction == "present":
+            direction = "this"
     year = resolve_month_year(ref, mo, direction)
     return Norm("DATE", f"{year:04d}-{mo:02d}", anchor="publication", relative=True, unit="month")
 

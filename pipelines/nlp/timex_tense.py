@@ -14,6 +14,7 @@ _FUTURE_CUES = re.compile(
 )
 _PAST_CUES = re.compile(
     r"\b(?:said|was|were|had|did|ago|last|announced|reported|\w{3,}ed)\b", re.IGNORECASE)
+_FUTURE_PREP = re.compile(r"\b(?:as\s+soon\s+as|as\s+early\s+as|until|till|no\s+later\s+than)\s+(?:on\s+|in\s+)?$", re.I)
 _SENTENCE_START = re.compile(r"[.!?\n]\s")
 
 
@@ -50,14 +51,14 @@ def _verb_tense(verb) -> str | None:
         head = verb.head
         if head is not verb and head.pos_ in ("VERB", "AUX"):
             if head.lemma_ in ("plan", "expect", "hope", "intend", "aim", "schedule", "want", "agree", "promise",
-                               "prepare", "vow", "threaten", "seek", "decide"):
+                               "prepare", "vow", "threaten", "seek", "decide", "be", "set", "due", "likely"):
                 return FUTURE
             return _verb_tense(head)
         return FUTURE
     if any(aux.tag_ in ("VBD",) for aux in auxes) or verb.tag_ == "VBD":
         return PAST
-    if verb.tag_ == "VBN" and any(aux.lemma_ == "have" for aux in auxes):
-        return PAST
+    if verb.tag_ == "VBN" and (not auxes or any(aux.lemma_ == "have" for aux in auxes)):
+        return PAST  # present perfect, or a reduced relative ("the ruling, announced Friday")
     if verb.tag_ == "VBG" and any(aux.lemma_ == "be" and aux.tag_ in ("VBZ", "VBP") for aux in auxes):
         return FUTURE  # "is meeting on Friday"
     if verb.tag_ in ("VBZ", "VBP") or any(aux.tag_ in ("VBZ", "VBP") for aux in auxes):
@@ -73,6 +74,11 @@ class TenseOracle:
         self.doc = doc if doc is not None and len(getattr(doc, "text", "")) == len(text) else None
 
     def __call__(self, start: int, end: int) -> str:
+        after = self.text[end:end + 2]
+        if after in ("'s", "’s"):
+            return PAST  # "Wednesday's ruling": news reports what happened
+        if _FUTURE_PREP.search(self.text[max(0, start - 16):start]):
+            return FUTURE
         if self.doc is not None:
             tense = self._parse_tense(start, end)
             if tense is not None:
