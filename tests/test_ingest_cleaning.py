@@ -21,6 +21,9 @@ from pipelines.ingest.cleaning import body_of, clean_paragraphs, compose_text, i
         "Advertisement",
         "Continue reading...",
         "Related: Budget talks stall again",
+        "Published 14 July 2023",
+        "Updated: Nov. 19, 2019 at 12:05 p.m. ET",
+        "Posted on 2019-11-19T10:00:00Z",
     ],
 )
 def test_boilerplate_lines_are_recognised(line):
@@ -35,6 +38,8 @@ def test_boilerplate_lines_are_recognised(line):
         "Photographers were kept away from the summit, the organisers said.",
         "Readers who subscribe to the idea of a quick deal will be disappointed.",
         "He shared the stage with the prime minister.",
+        "Published provisions rose to 12.5 mln dlrs from 9.1 mln.",
+        "Updated forecasts show growth of 3.2 pct in 2024.",
     ],
 )
 def test_article_sentences_mentioning_the_same_words_are_kept(line):

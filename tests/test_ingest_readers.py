@@ -108,6 +108,27 @@ def test_html_date_from_url_when_no_metadata():
     assert article.published_source == "url"
 
 
+def test_html_date_from_page_text_and_stamp_line_dropped():
+    page = (
+        b"<html><head><title>Quiet week</title></head><body><article><h1>Quiet week</h1>"
+        b"<p class='date'>Published 14 July 2023</p>"
+        b"<p>Nothing much happened in the town this week, the mayor said on Friday afternoon, "
+        b"and the council cancelled its meeting because there was nothing on the agenda.</p>"
+        b"<p>Residents enjoyed the warm weather at the lake and the market was busier than usual.</p>"
+        b"</article></body></html>"
+    )
+    [article] = read_bytes(page, "q.html", "q.html").articles
+    assert article.published_at == datetime(2023, 7, 14) and article.published_source == "text"
+    assert _blocks(article.text)[1].startswith("Nothing much happened")
+
+
+def test_saved_page_with_txt_name_is_read_as_html(tmp_path):
+    path = tmp_path / "saved.txt"
+    path.write_bytes(_fixture("article.html"))
+    [article] = read_input(path, tmp_path).articles
+    assert article.title == "Harbour council approves new ferry timetable" and "<p" not in article.text
+
+
 def test_html_without_text_is_quarantined():
     page = b"<html><head><title>Empty</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
     result = read_bytes(page, "e.html", "e.html")

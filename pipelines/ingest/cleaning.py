@@ -38,6 +38,14 @@ _SIGN_UP = re.compile(
     r"|\bnewsletters?\b.{0,40}\b(?:sign up|sign-up|subscribe)\b",
     re.IGNORECASE,
 )
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_CLOCK = r"(?:[\s,|@-]*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?)?"
+_DATE_STAMP = (
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+\d{4})?|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    r"|\d{4}-\d\d-\d\d(?:[t ]\d\d:\d\d(?::\d\d)?(?:z|[+-]\d\d:?\d\d)?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+    + _CLOCK
+)
 _BOILERPLATE = re.compile(
     "|".join(
         [
@@ -63,6 +71,8 @@ _BOILERPLATE = re.compile(
             r"^(?:continue reading|read more|read the full (?:article|story)|more on this story|related(?: articles| stories| coverage)?)\s*(?:[:.…]|\.\.\.)?\s*$",
             r"^continue reading\s*(?:\.\.\.|…)\s*$",
             r"^(?:related|read more|see also|recommended)\s*:\s*\S",
+            # publication stamps printed above the body ("Published 14 July 2023, 10:02")
+            r"^(?:(?:first |last )?(?:published|updated|posted)|date)\b(?: on| at)?\s*:?\s*" + _DATE_STAMP + r"$",
         ]
     ),
     re.IGNORECASE,

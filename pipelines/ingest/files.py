@@ -184,6 +184,8 @@ def _read_bytes(data, name, source, max_bytes, url, format_hint, raw_hash) -> Re
         if kind is None:
             extension = os.path.splitext(lowered)[1] or "(none)"
             return _reject(source, "unknown_extension", f"no reader for extension {extension}", raw_hash)
+    if kind in ("text", "markdown") and sniff_format(data) == "html":
+        kind = "html"  # a saved page with a .txt name
     if kind == "html":
         return read_html(data, source, raw_hash, url=url)
     if kind == "feed":
