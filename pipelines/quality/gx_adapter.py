@@ -29,15 +29,29 @@ def gx():
     return great_expectations
 
 
+def new_context():
+    """A fresh ephemeral context with the pandas datasource (GX makes it the current project)."""
+    ctx = gx().get_context(mode="ephemeral")
+    ctx.variables.progress_bars = {"globally": False, "metric_calculations": False}
+    ctx.data_sources.add_pandas(DATASOURCE)
+    return ctx
+
+
+def activate(ctx) -> None:
+    """Make ctx GX's current project, which suites and validations resolve implicitly."""
+    from great_expectations.data_context.data_context.context_factory import project_manager
+
+    project_manager.set_project(ctx)
+
+
 def context():
-    """One ephemeral context per process, with a pandas datasource."""
+    """One ephemeral context per process for checks, reused across validations."""
     global _context
     with _context_lock:
         if _context is None:
-            ctx = gx().get_context(mode="ephemeral")
-            ctx.variables.progress_bars = {"globally": False, "metric_calculations": False}
-            ctx.data_sources.add_pandas(DATASOURCE)
-            _context = ctx
+            _context = new_context()
+        else:
+            activate(_context)
         return _context
 
 
