@@ -73,3 +73,16 @@ def test_composed_text_shape():
     assert text == "A title\n\np one\n\np two"
     assert body_of(text, "A title") == "p one\n\np two"
     assert compose_text("Only a title", []) is None
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .\n\t\r\u00a0\u200b’Sign up newsletter")), max_size=300), st.one_of(st.none(), st.text(max_size=20)))
+def test_composed_text_always_has_the_documented_shape(body, title):
+    text = compose_text(title, split_plain_text(body, title))
+    if text is None:
+        return
+    blocks = text.split("\n\n")
+    assert all(block and block == block.strip() and "\n" not in block and "  " not in block for block in blocks)

@@ -97,3 +97,26 @@ def test_discover_skips_hidden_notes_and_partial_files(tmp_path):
     assert item.size_bytes == len(b"Title\n\nBody.\n") and item.sha256 == bytes_hash(b"Title\n\nBody.\n")
     assert item.path == tmp_path.resolve() / "a.txt" and item.mtime > 0
     assert discover(tmp_path / "nope") == []
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from pipelines.ingest.files import read_bytes  # noqa: E402
+
+_FRAGMENTS = [b"<html>", b"<p>", b"</p>", b"<rss>", b"<item>", b"<!ENTITY a 'b'>", b"---\n", b"title: x\n",
+              b"{", b"}", b'"text": ', b"\n\n", b"\x00", b"\xff\xfe", b"Sign up for our newsletter\n", b"Body text. "]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    parts=st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.binary(max_size=40)), max_size=25),
+    name=st.sampled_from(["a.txt", "a.md", "a.html", "a.json", "a.jsonl", "a.rss", "a.xml", "a.bin", "a.txt.gz"]),
+)
+def test_any_bytes_give_articles_or_rejections_without_reader_errors(parts, name):
+    data = b"".join(parts)
+    result = read_bytes(data, name, name)
+    assert result.articles or result.rejections
+    assert all(r.reason != "unreadable" for r in result.rejections), result.rejections
+    for article in result.articles:
+        assert article.text.strip() and "\n\n\n" not in article.text
