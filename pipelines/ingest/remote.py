@@ -40,7 +40,7 @@ import yaml
 from pipelines.ingest.article import ReadResult, Rejection, bytes_hash
 from pipelines.ingest.files import read_bytes
 
-USER_AGENT = "claims-warehouse/0.1 (+https://github.com/; news ingestion for research)"
+USER_AGENT = "claims-warehouse/0.1 (news ingestion for a research claims warehouse; python-urllib)"
 DEFAULT_TIMEOUT_S = 15.0
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_RETRIES = 3
