@@ -17,7 +17,7 @@ from pipelines.quality import gx_adapter
 from pipelines.quality.batches import batch_stats, load_batch
 from pipelines.quality.rejects import move_to_rejects, rows_to_reject
 from pipelines.quality.rules import CRITICAL, RuleOutcome
-from pipelines.quality.suites import SUITES, BatchStats
+from pipelines.quality.suites import SUITES, VALIDATED_TABLES, BatchStats
 
 
 @dataclass
@@ -92,3 +92,9 @@ def attach_samples(outcomes: list[RuleOutcome], frame, key: str, size: int = gx_
 def validate_tables(con, tables: Sequence[str], partition_keys: Sequence[str] | None = None,
                     quarantine: bool = True) -> dict[str, TableValidation]:
     return {table: validate_table(con, table, partition_keys, quarantine) for table in tables}
+
+
+def validate_partitions(con, partition_keys: Sequence[str] | None, tables: Sequence[str] = VALIDATED_TABLES,
+                        quarantine: bool = True) -> dict[str, dict]:
+    """Every table's suite on the partitions' rows (what the Dagster checks do); summaries by table."""
+    return {table: v.summary() for table, v in validate_tables(con, tables, partition_keys, quarantine).items()}
