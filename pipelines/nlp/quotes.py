@@ -238,7 +238,8 @@ def _merge_split_quotes(cands: list[_Candidate], index: DocIndex) -> None:
     i = 0
     while i + 1 < len(cands):
         a, b = cands[i], cands[i + 1]
-        if (a.kind == "direct" and b.kind == "direct" and a.cue_i is not None and b.cue_i is None
+        if (a.kind == "direct" and b.kind == "direct" and a.cue_i is not None
+                and (b.cue_i is None or b.cue_i == a.cue_i)
                 and a.cue_start is not None and a.end <= a.cue_start < b.start
                 and index.para_of(a.start) == index.para_of(b.start)
                 and _only_cue_between(index, a, b)):
@@ -311,13 +312,51 @@ def _maybe_mixed(cand: _Candidate, index: DocIndex) -> None:
 # --- output -------------------------------------------------------------------------------
 
 
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "&"}
+MIN_EMBEDDED_WORDS = 5  # a cued quotation inside a running sentence shorter than this is a phrase
+
+
 def _keep(cand: _Candidate, index: DocIndex) -> bool:
     if cand.kind != "direct":
         return True
     words = _words(index, cand)
-    if cand.cue_i is not None:
+    if _looks_like_title(index, cand, words):
+        return False
+    if not cand.closed and cand.cue_i is None and cand.speaker_span is None:
+        return False  # a stray mark with nothing around it that attributes anything
+    if cand.cue_i is not None and not cand.inherited:
+        if _embedded(cand, index):
+            return words >= MIN_EMBEDDED_WORDS
         return words >= MIN_CUED_WORDS
     return words >= MIN_DIRECT_WORDS
+
+
+def _looks_like_title(index: DocIndex, cand: _Candidate, words: int) -> bool:
+    """'"Morning Joe"', '"State of the Union"': names of shows, books, events."""
+    if words > 6 or len(cand.spans) > 1:
+        return False
+    tokens = [w.strip("\"“”«»'‘’.,!?:;()") for w in index.text[cand.start : cand.end].split()]
+    tokens = [w for w in tokens if w and any(ch.isalpha() for ch in w)]
+    if not tokens:
+        return True
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in tokens) and tokens[0][0].isupper()
+
+
+def _embedded(cand: _Candidate, index: DocIndex) -> bool:
+    """True when the quotation sits inside a running sentence rather than after 'X said,' or ':'."""
+    text = index.text
+    start = cand.start
+    i0 = index.first_token(start)
+    if i0 >= len(index.doc):
+        return False
+    sent_lo = index.doc[index.sent_bounds[index.sent_id[i0]][0]].idx
+    para_lo, _ = index.para_bounds(start)
+    before = text[max(sent_lo, para_lo) : start].rstrip()
+    if not before:
+        return False
+    # '... replied, "It's meant ..."' or '"A," she said. "B."' opens a statement; only a quotation
+    # continuing a phrase ('call them "lone wolves"') is embedded.
+    return before[-1].isalnum() or before[-1] in "'’)"
 
 
 def _inside_quote(index: DocIndex, start: int, end: int) -> bool:

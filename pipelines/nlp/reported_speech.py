@@ -37,6 +37,8 @@ def find_reports(doc, index: DocIndex) -> list[Report]:
         if lower == "according":
             report = _according_to(token, index)
         elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon:
+            if token.dep_ in ("amod", "acl") and token.tag_ == "VBN":
+                continue  # "a group called X", "the so-called ...": a name, not a report
             report = _verb_report(token, lexicon[token.lemma_.lower()], index)
         else:
             continue
@@ -53,11 +55,13 @@ def _verb_report(verb, classes: tuple[str, ...], index: DocIndex) -> Report | No
     spans = None
     for cls in classes:
         if cls == "clause":
-            spans = _clause_content(verb)
+            spans = _clause_content(verb, lexicon_has=reporting_verbs().__contains__)
         elif cls == "to":
             spans = _subtree_of_child(verb, ("xcomp",), need_to=True)
         elif cls == "object":
             spans = _object_content(verb)
+            if spans and verb.lemma_.lower() == "call" and not _names_or_asks_for(verb):
+                spans = None  # "called a meeting" reports nothing
         if spans:
             break
     if not spans:
@@ -88,13 +92,25 @@ def _according_to(token, index: DocIndex) -> Report | None:
     return _make(token, token.idx, to.idx + len(to.text), spans, speaker, index)
 
 
-def _clause_content(verb):
+def _names_or_asks_for(verb) -> bool:
+    """'called Y Z', 'called for Y', 'called on Y to ...', 'called Y "..."'."""
+    for child in verb.rights:
+        if child.dep_ in ("oprd", "xcomp", "ccomp", "attr"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("for", "on", "as"):
+            return True
+    return False
+
+
+def _clause_content(verb, lexicon_has):
     for child in verb.children:
         if child.dep_ in _CLAUSE_DEPS:
             lo, hi = child.left_edge.i, child.right_edge.i
             # Keep the cue and its subject out when the parse interleaves them.
             if lo <= verb.i <= hi:
                 return _subtree_minus(child, verb.i, verb.i)
+            if lo > verb.i:
+                hi = _extend_right(verb, hi, lexicon_has)
             return [(lo, hi)]
     # "The economy, he said, is strong": the cue is a parenthetical of the reported clause.
     if verb.dep_ in ("parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -102,6 +118,22 @@ def _clause_content(verb):
         if not any(c.dep_ == "ccomp" for c in verb.children):
             return _subtree_minus(head, verb.left_edge.i, verb.right_edge.i)
     return None
+
+
+def _extend_right(verb, hi: int, lexicon_has) -> int:
+    """The parser often hangs a clause's trailing modifiers ("..., because ...") on the cue:
+    they still belong to what was said, up to a further report ("..., adding that ...")."""
+    for c in verb.rights:
+        if c.i <= hi:
+            continue
+        if c.dep_ == "punct":
+            continue
+        if c.dep_ in ("advcl", "conj", "prep", "npadvmod", "parataxis", "dobj", "cc", "advmod") \
+                and not lexicon_has(c.lemma_.lower()) and c.lower_ != "according":
+            hi = c.right_edge.i
+            continue
+        break
+    return hi
 
 
 def _subtree_of_child(verb, deps, need_to=False):
@@ -151,6 +183,9 @@ def _make(cue, cue_start, cue_end, token_spans, speaker, index: DocIndex) -> Rep
     para_lo, para_hi = index.para_bounds(cue.idx)
     spans = []
     speaker_lo, speaker_hi = speaker.left_edge.i, speaker.right_edge.i
+    if token_spans:
+        lo, hi = token_spans[-1]
+        token_spans = token_spans[:-1] + [(lo, _trim_tail(doc, lo, hi))]
     for lo, hi in token_spans:
         # Never let the speaker's phrase count as content ("X, who ..., said that").
         for a, b in _cut(lo, hi, speaker_lo, speaker_hi):
@@ -167,6 +202,33 @@ def _make(cue, cue_start, cue_end, token_spans, speaker, index: DocIndex) -> Rep
     if sum(1 for a, b in spans for ch in text[a:b] if ch.isalnum()) < 6:
         return None
     return Report(cue.i, cue_start, cue_end, spans, speaker.i)
+
+
+_NON_RESTRICTIVE = {"which", "who", "whom", "whose", "where"}
+
+
+def _trim_tail(doc, lo: int, hi: int) -> int:
+    """End the content before a trailing comment of the writer's: ', which ...' / ', who ...'
+    relative clauses, a closing apposition, or 'and warned ...' (a further report)."""
+    lexicon = reporting_verbs()
+    for i in range(lo + 1, hi + 1):
+        tok = doc[i]
+        if tok.dep_ == "relcl" or tok.dep_ == "appos" or tok.dep_ == "conj":
+            start = tok.left_edge.i
+            if start <= lo + 1:
+                continue
+            prev = doc[start - 1]
+            if tok.dep_ == "relcl" and prev.text == "," and doc[start].lower_ in _NON_RESTRICTIVE \
+                    and tok.right_edge.i >= hi - 1:
+                return start - 2
+            if tok.dep_ == "appos" and prev.text == "," and tok.right_edge.i >= hi - 1 and tok.head.i > lo:
+                return start - 2
+            if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon:
+                cut = start - 1
+                while cut > lo and (doc[cut].dep_ == "cc" or doc[cut].is_punct):
+                    cut -= 1
+                return cut
+    return hi
 
 
 def _cut(lo: int, hi: int, cut_lo: int, cut_hi: int):

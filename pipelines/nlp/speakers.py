@@ -5,6 +5,7 @@ from pipelines.nlp.doc_index import DocIndex
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _NP_LEFT_DEPS = {"compound", "flat", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "advmod", "npadvmod"}
 _NOUNISH = {"PROPN", "NOUN", "PRON"}
+_TIME_ENTS = {"DATE", "TIME"}
 
 
 def noun_phrase(head) -> tuple[int, int]:
@@ -24,7 +25,14 @@ def noun_phrase(head) -> tuple[int, int]:
         start_i += 1
         start_token = doc[start_i]
     end_token = doc[end_i]
-    return start_token.idx, end_token.idx + len(end_token.text)
+    start = start_token.idx
+    # A mention never runs over a paragraph break ("10:40 a.m.\n\nDonald Trump").
+    newline = doc.text.rfind("\n", start, head.idx)
+    if newline >= 0:
+        start = newline + 1
+        while doc.text[start].isspace():
+            start += 1
+    return start, end_token.idx + len(end_token.text)
 
 
 def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
@@ -48,7 +56,7 @@ def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
         subject = None
         agent = None
         for child in verb.children:
-            if child.dep_ in _SUBJECT_DEPS and subject is None:
+            if child.dep_ in _SUBJECT_DEPS and subject is None and usable(child):
                 subject = child
             elif child.dep_ == "agent":
                 agent = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -67,7 +75,12 @@ def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
         break
     # '"...," said Caddell': the model sometimes makes the inverted subject an object.
     for child in cue.rights:
-        if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "dative") and child.pos_ in ("PROPN", "NOUN") \
-                and usable(child) and child.i <= cue.i + 4:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "dative", "nsubj") and child.pos_ in ("PROPN", "NOUN") \
+                and usable(child) and child.i <= cue.i + 4 and child.ent_type_ not in _TIME_ENTS:
             return child
+    # '"...," Chief Chuck Jordan said Monday' parsed without a subject: the name just before.
+    doc = cue.doc
+    k = cue.i - 1
+    if k >= 0 and doc[k].pos_ in ("PROPN", "PRON", "NOUN") and usable(doc[k]) and doc[k].ent_type_ not in _TIME_ENTS:
+        return doc[k]
     return None
