@@ -90,7 +90,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        # Disk full, read-only file system, permissions: say so plainly; DuckDB's WAL keeps the
+        # file at its last committed state.
+        print(f"error: could not write {exc.filename or 'the warehouse'}: {exc.strerror or exc} "
+              "(disk full or read-only?). The warehouse keeps its last committed state.", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence: one clear line, no traceback
+        name = type(exc).__name__
+        if "IOException" in name or "No space" in str(exc) or "Read-only" in str(exc) or "read-only" in str(exc):
+            print(f"error: the warehouse could not be written ({name}: {exc}). "
+                  "It keeps its last committed state.", file=sys.stderr)
+            return 1
+        raise
 
 
 if __name__ == "__main__":

@@ -46,12 +46,19 @@ def input_partition_keys(settings: Settings) -> dict[str, dict]:
 
 
 def changed_partitions(con, inputs: dict[str, dict]) -> list[str]:
-    """Inputs never ingested, or files whose bytes changed since they were (remote: always due)."""
+    """Inputs never ingested, files whose bytes changed since they were (remote: always due), and
+    partitions whose articles the current extractors have not finished (e.g. an interrupted run)."""
+    from pipelines.nlp.extract import EXTRACTOR_VERSIONS
+    from pipelines.store.db import read_sql
+
     known = dict(con.execute("SELECT partition_key, content_hash FROM raw_inputs").fetchall())
-    due = []
+    due = set()
     for key, info in inputs.items():
         if info["kind"] == "remote" or known.get(key) != info.get("sha256"):
-            due.append(key)
+            due.add(key)
+    pending = con.execute(read_sql("writes/partitions_pending_extraction.sql"),
+                          {"extractor_version": combined_version(EXTRACTOR_VERSIONS)}).fetchall()
+    due.update(key for (key,) in pending if key in inputs)
     return sorted(due)
 
 
@@ -89,7 +96,7 @@ def _read_partition(con, settings: Settings, key: str, force: bool, max_bytes: i
 
 
 def ingest_partition(con, settings: Settings, key: str, force: bool = False,
-                     max_bytes: int = 20_000_000) -> IngestStats:
+                     max_bytes: int = 64 * 1024 * 1024) -> IngestStats:
     try:
         result, location, data_hash, size, etag, last_modified, status = _read_partition(
             con, settings, key, force, max_bytes)

@@ -48,7 +48,7 @@ class InboxResource(dg.ConfigurableResource):
 
     raw_dir: str
     sources_file: str
-    max_bytes: int = 20_000_000
+    max_bytes: int = 64 * 1024 * 1024  # the Reuters corpus is 22 MB unpacked
 
 
 def default_resources() -> dict:
