@@ -49,5 +49,8 @@ def test_seed_metadata_from_front_matter():
     assert article.source == "thediplomat/putins-grand-plan-for-asia.md"
     assert article.publisher == "The Diplomat"
     assert article.language == "en"
-    assert article.published_at is None and article.published_source == "unknown"
+    # Month precision only, inferred from the content (see the front matter's note).
+    assert (article.published_at.year, article.published_at.month) == (2012, 3)
+    assert article.published_source == "front_matter"
+    assert article.extra.get("published_precision") == "month"
     assert "source_note" in article.extra

@@ -10,7 +10,7 @@ from pipelines.store.db import read_sql
 
 ARTICLE_COLUMNS = [
     "article_id", "version", "is_current", "partition_key", "source", "source_item", "canonical_url",
-    "title", "author", "publisher", "published_at", "published_source", "language", "text",
+    "title", "author", "publisher", "published_at", "published_source", "published_precision", "language", "text",
     "char_length", "content_hash", "first_seen", "last_seen",
 ]
 
@@ -73,7 +73,9 @@ def write_articles(con, partition_key: str, articles: list[Article], now: dateti
                 "partition_key": partition_key, "source": article.source, "source_item": article.source_item,
                 "canonical_url": article.canonical_url, "title": article.title, "author": article.author,
                 "publisher": article.publisher, "published_at": _naive_utc(article.published_at),
-                "published_source": article.published_source or "unknown", "language": article.language,
+                "published_source": article.published_source or "unknown",
+                "published_precision": (article.extra or {}).get("published_precision") if article.published_at else None,
+                "language": article.language,
                 "text": article.text, "char_length": len(article.text), "content_hash": text_hash,
                 "first_seen": now, "last_seen": now,
             })

@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS articles (
     publisher         VARCHAR,
     published_at      TIMESTAMP,
     published_source  VARCHAR NOT NULL,   -- metadata | url | text | front_matter | feed | unknown
+    published_precision VARCHAR,          -- year | month | day | time (how much of published_at is known)
     language          VARCHAR,
     text              VARCHAR NOT NULL,   -- clean text; every offset in the warehouse points here
     char_length       INTEGER NOT NULL,
