@@ -24,6 +24,7 @@ from pipelines.nlp.stance_model import PolarityModel  # noqa: E402
 from pipelines.nlp.stance_rules import cue_frames, target_evidence  # noqa: E402
 from pipelines.nlp.stance_targets import EntityIndex, sentence_mentions  # noqa: E402
 
+WORD_PREFIXES = ("u:", "b:", "l:", "r:", "l1:", "l2:", "r1:", "r2:")
 LABELS = {"positive": "favor", "negative": "against", "neutral": "neutral",
           "favor": "favor", "against": "against"}
 
@@ -61,10 +62,14 @@ def main() -> int:
     parser.add_argument("--output", type=Path, required=True)
     parser.add_argument("--c", type=float, default=0.3, help="inverse regularization strength")
     parser.add_argument("--name", default=None, help="name stored in the model (default: the data source)")
+    parser.add_argument("--no-words", action="store_true",
+                        help="drop word n-gram features (templates would be memorized); keep lexicon, rule and syntax features")
     args = parser.parse_args()
     nlp = load_model()
     examples = load_examples(args.data)
     feats, labels = featurize(nlp, examples)
+    if args.no_words:
+        feats = [{k: v for k, v in f.items() if not k.startswith(WORD_PREFIXES)} for f in feats]
     name = args.name or (args.data if args.data == "synthetic" else Path(args.data).name)
     model = PolarityModel.fit(feats, labels, c=args.c, name=name)
     model.save(args.output)
