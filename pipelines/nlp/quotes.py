@@ -123,6 +123,8 @@ def _attribute_direct(cand: _Candidate, index: DocIndex) -> None:
         k -= 1
     before.reverse()
     cue = next((t for t in after[:8] if is_cue(t)), None)
+    if cue is not None and _introduces_next(index, cue, last):
+        cue = None
     if cue is None:
         cue = next((t for t in reversed(before) if is_cue(t)), None)
     if cue is None and not before:
@@ -137,6 +139,21 @@ def _attribute_direct(cand: _Candidate, index: DocIndex) -> None:
         cand.speaker_i = speaker.i
         cand.speaker_span = noun_phrase(speaker)
     cand.confidence = 0.9 if cand.closed else 0.6
+
+
+def _introduces_next(index: DocIndex, cue, quote: QuotedSpan) -> bool:
+    """'"... dominance." Furthermore, Putin wrote, "we ..."': a quotation closed by a full stop
+    is finished; the cue after it introduces the next quotation."""
+    inner = index.text[quote.start : quote.end].rstrip("\"“”»'’ ")
+    if not inner.endswith((".", "!", "?")):
+        return False
+    doc = index.doc
+    j = cue.i + 1
+    while j < len(doc) and j <= cue.i + 6 and index.in_quote[j] < 0:
+        if doc[j].text in (".", "!", "?"):
+            return False
+        j += 1
+    return j < len(doc) and index.in_quote[j] >= 0
 
 
 def _cue_before_colon(index: DocIndex, quote_start: int, is_cue):
@@ -190,7 +207,8 @@ def _combine(direct: list[_Candidate], reports: list[Report], index: DocIndex) -
         quoted = sum(index.quoted_alnum(a, b) for a, b in rep.spans)
         share = quoted / total if total else 0.0
         inside = [qi for a, b in rep.spans for qi in index.quotes_overlapping(a, b)]
-        if share >= DIRECT_SHARE and inside:
+        first_quoted = inside and _starts_quoted(index, rep.spans[0][0], inside[0])
+        if inside and (share >= DIRECT_SHARE or (first_quoted and share >= 0.5)):
             # The reported content is the quotation itself: lend it the cue if it has none.
             cand = by_quote.get(inside[0])
             if cand is not None and cand.cue_i is None:
@@ -215,6 +233,15 @@ def _combine(direct: list[_Candidate], reports: list[Report], index: DocIndex) -
     out.extend(c for c in direct if id(c) not in dropped)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _starts_quoted(index: DocIndex, start: int, qi: int) -> bool:
+    """True when the content's first letter lies inside quotation qi (the writer's words follow)."""
+    q = index.quoted[qi]
+    k = start
+    while k < len(index.text) and not index.text[k].isalnum():
+        k += 1
+    return q.start <= k < q.end
 
 
 def _covered(text: str, inner, outer) -> float:

@@ -16,6 +16,8 @@ from pipelines.nlp.speakers import speaker_token
 _EDGE_JUNK = set(" \t\n,;:—–-")
 _OBJECT_DEPS = {"dobj", "ccomp", "oprd", "xcomp", "dative", "attr"}
 _CLAUSE_DEPS = {"ccomp"}
+_PARENTHETICAL_DEPS = {"nsubj", "punct", "advmod", "npadvmod", "aux", "prep", "neg"}
+_WH = {"whatever", "what", "when", "whenever", "if", "as", "how", "why", "while", "because"}
 
 
 @dataclass
@@ -36,6 +38,8 @@ def find_reports(doc, index: DocIndex) -> list[Report]:
         lower = token.lower_
         if lower == "according":
             report = _according_to(token, index)
+        elif token.lemma_.lower() == "make" and token.pos_ == "VERB":
+            report = _made_clear(token, index)
         elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon:
             if token.dep_ in ("amod", "acl") and token.tag_ == "VBN":
                 continue  # "a group called X", "the so-called ...": a name, not a report
@@ -70,6 +74,24 @@ def _verb_report(verb, classes: tuple[str, ...], index: DocIndex) -> Report | No
     if speaker is None:
         return None
     return _make(verb, verb.idx, verb.idx + len(verb.text), spans, speaker, index)
+
+
+def _made_clear(verb, index: DocIndex) -> Report | None:
+    """'X has made (it) clear that ...'."""
+    clear = next((c for c in verb.children if c.lower_ == "clear"), None)
+    if clear is None:
+        return None
+    clause = next((c for c in clear.children if c.dep_ in ("ccomp", "csubj", "advcl")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c is not clear), None)
+    if clause is None:
+        return None
+    speaker = speaker_token(verb, index)
+    if speaker is None:
+        return None
+    return _make(verb, verb.idx, clear.idx + len(clear.text), [(clause.left_edge.i, clause.right_edge.i)],
+                 speaker, index)
 
 
 def _according_to(token, index: DocIndex) -> Report | None:
@@ -115,7 +137,8 @@ def _clause_content(verb, lexicon_has):
     # "The economy, he said, is strong": the cue is a parenthetical of the reported clause.
     if verb.dep_ in ("parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         head = verb.head
-        if not any(c.dep_ == "ccomp" for c in verb.children):
+        # Only a bare parenthetical ("he said", "Mr. Bush said Tuesday"), not "whatever X says".
+        if all(c.dep_ in _PARENTHETICAL_DEPS and c.lower_ not in _WH for c in verb.children):
             return _subtree_minus(head, verb.left_edge.i, verb.right_edge.i)
     return None
 
