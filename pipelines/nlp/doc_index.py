@@ -13,7 +13,9 @@ class DocIndex:
         self.token_ends = [t.idx + len(t.text) for t in doc]
         self.sent_id = [0] * len(doc)
         self.sent_bounds: list[tuple[int, int]] = []  # token index ranges
-        for k, sent in enumerate(doc.sents):
+        # A Doc without a parser or sentencizer is one sentence (doc.sents would raise).
+        sents = doc.sents if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
+        for k, sent in enumerate(sents):
             self.sent_bounds.append((sent.start, sent.end))
             for i in range(sent.start, sent.end):
                 self.sent_id[i] = k

@@ -122,6 +122,8 @@ def _attribute_direct(cand: _Candidate, index: DocIndex) -> None:
         before.append(doc[k])
         k -= 1
     before.reverse()
+    if _dash_attribution(cand, after):
+        return
     cue = next((t for t in after[:8] if is_cue(t)), None)
     if cue is not None and _introduces_next(index, cue, last):
         cue = None
@@ -139,6 +141,34 @@ def _attribute_direct(cand: _Candidate, index: DocIndex) -> None:
         cand.speaker_i = speaker.i
         cand.speaker_span = noun_phrase(speaker)
     cand.confidence = 0.9 if cand.closed else 0.6
+
+
+_DASHES = {"―", "—", "–", "-", "--"}
+
+
+def _dash_attribution(cand: _Candidate, after: list) -> bool:
+    """'"..." ― Pamela Padilla': a dash and a name right after the quotation attribute it."""
+    if len(after) < 2 or after[0].text not in _DASHES:
+        return False
+    names = []
+    for tok in after[1:8]:
+        if tok.is_space:
+            if names:
+                break
+            continue
+        if tok.pos_ == "PROPN" or (names and tok.text in (".", "-")):
+            names.append(tok)
+            continue
+        break
+    if not names:
+        return False
+    dash = after[0]
+    cand.cue_i, cand.cue_start, cand.cue_end = dash.i, dash.idx, dash.idx + len(dash.text)
+    head = names[-1]
+    cand.speaker_i = head.i
+    cand.speaker_span = (names[0].idx, head.idx + len(head.text))
+    cand.confidence = 0.8
+    return True
 
 
 def _introduces_next(index: DocIndex, cue, quote: QuotedSpan) -> bool:

@@ -1,0 +1,54 @@
+"""Entities: one per person within a document, a normalized key across documents, the alias file."""
+
+from pipelines.nlp.entities import build_entities
+from pipelines.nlp.entity_aliases import AliasRules, parse_alias_rules
+from pipelines.nlp.names import clean_name, name_key
+
+
+def test_name_key_ignores_titles_initials_accents_and_punctuation():
+    assert name_key("Donald J. Trump") == name_key("Donald Trump") == "donald trump"
+    assert name_key("Mr. Vladimir Putin") == "vladimir putin"
+    assert name_key("José Martí") == "jose marti"
+    assert name_key("U.S.", "GPE") == "us"
+
+
+def test_clean_name_drops_possessive_and_article():
+    text = "the Kremlin’s view"
+    start, end, name = clean_name(text, 0, len("the Kremlin’s"))
+    assert name == "Kremlin" and text[start:end] == "Kremlin"
+
+
+def test_mentions_of_one_person_become_one_entity(nlp):
+    text = ("Vladimir Putin arrived in Beijing. Mr. Putin met officials, and Putin's aides "
+            "said the talks went well. Later Putin left.")
+    entities = build_entities(nlp(text), AliasRules())
+    putin = [e for e in entities if e.key == "vladimir putin"]
+    assert len(putin) == 1
+    assert putin[0].canonical_name == "Vladimir Putin"
+    assert len(putin[0].mentions) >= 3
+    for m in putin[0].mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_alias_file_merges_and_keeps_apart(nlp):
+    rules = parse_alias_rules({
+        "merge": {"Vladimir Putin": ["Kremlin", "V. V. Putin"], "United States": ["U.S."]},
+        "keep_apart": [["Kremlin", "Vladimir Putin"]],
+    })
+    assert rules.kept_apart("Kremlin", "Vladimir Putin")
+    # keep_apart wins over the merge that would have joined them
+    assert rules.canonical(name_key("Kremlin", "ORG"), "Kremlin") == ("kremlin", "Kremlin")
+    assert rules.canonical(name_key("U.S.", "GPE"), "U.S.")[1] == "United States"
+    text = "Vladimir Putin spoke in Moscow. The Kremlin said the U.S. was wrong."
+    keys = {e.key for e in build_entities(nlp(text), rules)}
+    assert "vladimir putin" in keys and "kremlin" in keys and "united states" in keys
+
+
+def test_repo_alias_file_parses():
+    from pathlib import Path
+
+    import yaml
+
+    path = Path(__file__).resolve().parents[1] / "entity_aliases.yaml"
+    rules = parse_alias_rules(yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert rules.kept_apart("Kremlin", "Vladimir Putin")

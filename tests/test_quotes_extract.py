@@ -1,0 +1,109 @@
+"""Quotations and speakers on sentences written for these tests."""
+
+import pytest
+
+from pipelines.nlp.entities import build_entities
+from pipelines.nlp.quotes import extract_quotes
+
+
+def _quotes(nlp, text):
+    doc = nlp(text)
+    quotes = extract_quotes(doc, build_entities(doc))
+    for q in quotes:  # every row points at exactly its text
+        for a, b in q.content_spans:
+            assert 0 <= a < b <= len(text)
+        if q.speaker_start is not None:
+            assert text[q.speaker_start : q.speaker_end] == q.speaker_text
+        if q.cue_start is not None:
+            assert text[q.cue_start : q.cue_end] == q.cue
+    return quotes
+
+
+def _content(text, quote):
+    return [text[a:b] for a, b in quote.content_spans]
+
+
+def test_split_quotation_is_one_quote_with_two_spans(nlp):
+    text = ('Senator Maria Lopez spoke on Monday. "We are not going to back down on this bill," '
+            'Lopez said. "The votes are there and we will pass it next week."')
+    quotes = [q for q in _quotes(nlp, text) if q.kind == "direct"]
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert _content(text, quote) == ['"We are not going to back down on this bill,"',
+                                     '"The votes are there and we will pass it next week."']
+    assert quote.cue == "said"
+    assert quote.speaker_text == "Lopez"
+    assert quote.speaker_entity == "Maria Lopez"
+
+
+def test_indirect_said_that_keeps_that_and_resolves_pronoun(nlp):
+    text = "Governor Tom Becker visited the plant. He said that the factory would reopen in the spring."
+    quotes = _quotes(nlp, text)
+    indirect = [q for q in quotes if q.kind == "indirect"]
+    assert len(indirect) == 1
+    assert _content(text, indirect[0]) == ["that the factory would reopen in the spring"]
+    assert indirect[0].speaker_text == "He"
+    assert indirect[0].speaker_entity == "Tom Becker"
+    assert indirect[0].speaker_key == "tom becker"
+
+
+def test_according_to_names_the_speaker(nlp):
+    text = "The company lost two million dollars last year, according to Acme Corporation's annual report."
+    quotes = _quotes(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].cue == "according to"
+    assert "lost two million dollars" in _content(text, quotes[0])[0]
+    assert "report" in quotes[0].speaker_text
+
+
+def test_told_reporters_and_warned(nlp):
+    text = ("Mayor Jane Ortiz told reporters the budget was balanced. "
+            "Ortiz warned that taxes would rise if the state cut funding.")
+    quotes = _quotes(nlp, text)
+    cues = sorted(q.cue for q in quotes)
+    assert cues == ["told", "warned"]
+    assert all(q.speaker_entity == "Jane Ortiz" for q in quotes)
+
+
+def test_mixed_quotation(nlp):
+    text = 'The senator said the plan was "a disaster for working families" and should be withdrawn.'
+    quotes = _quotes(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].kind == "mixed"
+    assert quotes[0].speaker_text == "The senator"
+
+
+def test_quotation_without_cue_inherits_the_previous_speaker(nlp):
+    text = ('"We will rebuild the bridge," said Robert Kim, the city engineer.\n\n'
+            '"It will take two years and cost more than anyone expected."')
+    quotes = _quotes(nlp, text)
+    assert len(quotes) == 2
+    assert quotes[1].cue is None
+    assert quotes[1].speaker_entity == "Robert Kim"
+
+
+def test_dash_attribution(nlp):
+    text = "“This election is about our children and their future.” ― Ana Ruiz\n"
+    quotes = _quotes(nlp, text)
+    assert len(quotes) == 1 and quotes[0].speaker_text == "Ana Ruiz"
+
+
+def test_titles_in_quotation_marks_are_not_quotes(nlp):
+    text = 'Smith appeared on "Meet the Press" on Sunday and talked about taxes.'
+    assert [q for q in _quotes(nlp, text) if q.kind == "direct"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "", "   \n\n  ", '"""""', '“ ” “ ” « »', "no sentence at all just words " * 50,
+    'He said "' + "x" * 5000, "\x00\x01 said \x02 that \x1f", "she said that", "according to",
+])
+def test_bad_input_does_not_crash(nlp, text):
+    from pipelines.nlp.textprep import sanitize
+
+    _quotes(nlp, sanitize(text))
+
+
+def test_unparsed_doc_does_not_crash(nlp):
+    doc = nlp.make_doc('"Hello there my friend," he said. "Goodbye."')
+    quotes = extract_quotes(doc, [])
+    assert all(q.kind == "direct" for q in quotes)
