@@ -1,7 +1,147 @@
-"""Claims (issue 4)."""
+"""Claims (issue 4): declarative sentences, each with its claimer, the time it is about,
+modality, entities, numbers and a check-worthiness score.
 
-EXTRACTOR_VERSION = "claims-0.1"
+A claim is a sentence with a subject and a finite verb that is neither a question nor an
+imperative; the check-worthiness model (claims_model) ranks how much it is worth checking.
+The claimer is the quote layer's speaker when the sentence lies inside a quotation, else the
+article's author or publisher. The time a claim is about is the interval of the time
+expression governing it, else the publication date.
+"""
+
+import re
+
+from pipelines.nlp import claims_model
+from pipelines.nlp.claims_parts import governing_timex, modality, numbers_in, time_range
+from pipelines.nlp.timex import parse_publication_date
+from pipelines.nlp.types import Claim
+
+EXTRACTOR_VERSION = "claims-1.0"
+
+MIN_WORDS = 4
+MAX_CLAIM_CHARS = 1500
+QUOTE_OVERLAP = 0.5  # share of the sentence inside a quotation's content for the speaker to be its claimer
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+_FALLBACK_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
 
 
-def extract_claims(doc, quotes, timexes, entities, doc_input):
-    return []
+def extract_claims(doc, quotes, timexes, entities, doc_input) -> list[Claim]:
+    text = doc_input.text or ""
+    sentences = list(_sentences(doc, text))
+    candidates = [(start, end, sent) for start, end, sent in sentences if _is_assertion(text, start, end, sent)]
+    if not candidates:
+        return []
+    model = claims_model.load_model()
+    scores = model.scores([text[s:e] for s, e, _ in candidates]) if model else [0.0] * len(candidates)
+    dct, _reason = parse_publication_date(doc_input.published)
+    stated_at = _stated_at(doc_input.published)
+    mentions = [(m.start, m.end, e.canonical_name) for e in entities or [] for m in e.mentions]
+    claims = []
+    for (start, end, sent), score in zip(candidates, scores):
+        inside = [t for t in timexes or [] if t.start >= start and t.end <= end]
+        claimer, claimer_key, claimer_source = _claimer(start, end, quotes or [], doc_input)
+        timex = governing_timex(sent, inside)
+        if timex is not None:
+            about = (*time_range(timex, inside, text)[:2], "timex", time_range(timex, inside, text)[2])
+        elif dct is not None:
+            about = (dct.isoformat(), dct.isoformat(), "published", None)
+        else:
+            about = (None, None, "unknown", None)
+        date_spans = [(t.start, t.end) for t in inside if t.type in ("DATE", "TIME")]
+        claims.append(Claim(
+            start=start, end=end, text=text[start:end], claimer=claimer, claimer_key=claimer_key,
+            claimer_source=claimer_source, about_start=about[0], about_end=about[1], about_source=about[2],
+            timex_text=about[3], stated_at=stated_at, modality=modality(sent, text[start:end]),
+            entities=_entities_in(start, end, mentions), numbers=numbers_in(text[start:end], start, date_spans),
+            checkworthy=round(float(score), 4),
+        ))
+    return claims
+
+
+def _sentences(doc, text):
+    """(start, end, spaCy span or None) of each sentence, whitespace trimmed; fragments of
+    fewer than MIN_WORDS words are joined to the sentence before them."""
+    raw = []
+    if doc is not None and len(doc.text) == len(text):
+        for sent in doc.sents:
+            # a line break ends a sentence even when the parser runs on (titles, paragraphs)
+            piece_start = sent.start_char
+            for brk in _LINE_BREAK.finditer(text, sent.start_char, sent.end_char):
+                raw.append((piece_start, brk.start(), _subspan(sent, piece_start, brk.start())))
+                piece_start = brk.end()
+            raw.append((piece_start, sent.end_char, _subspan(sent, piece_start, sent.end_char)))
+    else:
+        raw = [(m.start(), m.end(), None) for m in _FALLBACK_SENTENCE.finditer(text)]
+    merged = []
+    for start, end, sent in raw:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            continue
+        if merged and len(text[start:end].split()) < MIN_WORDS and "\n" not in text[merged[-1][1]:start]:
+            prev_start, _prev_end, prev_sent = merged[-1]
+            merged[-1] = (prev_start, end, prev_sent)
+            continue
+        merged.append((start, end, sent))
+    return merged
+
+
+def _subspan(sent, start: int, end: int):
+    if start == sent.start_char and end == sent.end_char:
+        return sent
+    span = sent.doc.char_span(start, end, alignment_mode="contract") if end > start else None
+    return span if span is not None and len(span) else None
+
+
+def _is_assertion(text: str, start: int, end: int, sent) -> bool:
+    body = text[start:end]
+    if len(body.split()) < MIN_WORDS or len(body) > MAX_CLAIM_CHARS or body.rstrip("\"'”’) ").endswith("?"):
+        return False
+    if sent is None:
+        return True
+    has_subject = any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in sent)
+    if not has_subject and sent.root.tag_ == "VB":
+        return False  # imperative: "Click here to subscribe", "Sign up for our newsletter"
+    return has_subject or any(t.pos_ in ("VERB", "AUX") or t.like_num for t in sent)
+
+
+def _claimer(start: int, end: int, quotes, doc_input):
+    length = max(1, end - start)
+    for quote in quotes:
+        spans = quote.content_spans or [(quote.content_start, quote.content_end)]
+        inside = sum(max(0, min(end, b) - max(start, a)) for a, b in spans)
+        if inside / length >= QUOTE_OVERLAP:
+            name = quote.speaker_entity or quote.speaker_text
+            if name:
+                return name, quote.speaker_key, "quote"
+            return None, None, "unknown"
+    if doc_input.author:
+        return doc_input.author, None, "author"
+    if doc_input.publisher:
+        return doc_input.publisher, None, "publisher"
+    return None, None, "unknown"
+
+
+def _entities_in(start: int, end: int, mentions) -> list[str]:
+    seen = []
+    for m_start, m_end, name in sorted(mentions):
+        if m_start >= start and m_end <= end and name not in seen:
+            seen.append(name)
+    return seen
+
+
+def _stated_at(published: str | None) -> str | None:
+    """The publication date/time as given when it is a valid ISO value, else None."""
+    if not published:
+        return None
+    m = re.match(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?", str(published))
+    if not m:
+        return None
+    try:
+        from datetime import date
+
+        date.fromisoformat(m.group(1))
+    except ValueError:
+        return None
+    return m.group(1) + (f"T{m.group(2)}" if m.group(2) else "")

@@ -121,6 +121,8 @@ def _month_context_ok(text: str, start: int, end: int, matched: str) -> bool:
     if after.startswith("'s") or after.startswith("’s"):
         return True
     prev = _prev_word(text, start)
+    if text[max(0, start - 3):start].rstrip() in ("'s", "’s"):
+        return True  # "Putin's October trip"
     if low.startswith("may"):
         return prev in _MONTH_CONTEXT - {"that", "a", "the", "as", "to", "and", "or", "than", "only"}
     return prev in _MONTH_CONTEXT or text[max(0, start - 2):start].strip() in ("", ",", "(") and _next_word(text, end) in ("", ",")

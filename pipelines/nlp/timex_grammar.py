@@ -101,6 +101,7 @@ RULES: list[tuple[str, str]] = [
             r"(?:the\s+)?(?:early|late|mid|this)[\s-]+(?:morning|afternoon|evening)"),
     ("month", rf"(?:(?:early|late|mid)[\s-]+|(?:last|this|next|this\s+past|this\s+coming)\s+|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?{MONTH}(?!\w)"),
     ("adj", r"year-earlier|year-ago|year-end|year's\s+end|(?:the\s+)?end\s+of\s+the\s+(?:year|month|quarter|week|decade|century)|the\s+turn\s+of\s+the\s+century"),
+    ("plural", r"(?:the\s+)?(?:coming|next|past|last|previous|following|ensuing)\s+(?:few\s+|several\s+)?(?:years|months|weeks|days|decades|quarters|centuries)(?![\w-])"),
     ("vague", r"(?:for|within|over|in)\s+(?:years|months|weeks|decades|centuries|days|hours)(?![\w-])"),
 ]
 

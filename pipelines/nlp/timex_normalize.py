@@ -780,11 +780,12 @@ HANDLERS = {
     "mdy": h_mdy, "dmy": h_dmy, "my": h_my, "quarter": h_quarter, "century": h_century, "decade": h_decade,
     "year": h_year, "ago": h_ago, "dur_the": h_duration, "rel": h_rel, "dur": h_duration, "relday": h_relday,
     "weekday": h_weekday, "holiday": h_holiday, "set": h_set, "ref": h_ref, "month": h_month, "adj": h_adj,
-    "vague": h_vague,
+    "vague": h_vague, "plural": h_vague,
 }
 
 # rules whose value never depends on a reference date
-ABSOLUTE_RULES = {"iso", "slash", "season_year", "century", "decade", "year", "dur_the", "dur", "set", "ref", "vague"}
+ABSOLUTE_RULES = {"iso", "slash", "season_year", "century", "decade", "year", "dur_the", "dur", "set", "ref", "vague",
+                  "plural"}
 RELATIVE_TYPES = {"clock": "TIME", "noon": "TIME", "mdy": "DATE", "dmy": "DATE", "my": "DATE", "quarter": "DATE",
                   "ago": "DATE", "rel": "DATE", "relday": "DATE", "weekday": "DATE", "holiday": "DATE",
                   "month": "DATE", "adj": "DATE", "century": "DATE", "decade": "DATE"}
