@@ -166,8 +166,11 @@ def _holders(voice, evidence, sent, index, author) -> list[dict]:
         return [{"name": voice.holder, "key": voice.holder_key, "start": voice.holder_start, "end": voice.holder_end}]
     holder_tokens = next((e.holders for e in evidence if e.holders), [])
     if holder_tokens:
-        out = []
+        out, seen = [], set()
         for mention in holder_mentions(holder_tokens, sent, index):
+            if (mention.name, mention.key) in seen:
+                continue
+            seen.add((mention.name, mention.key))
             out.append({"name": mention.name, "key": mention.key, "start": mention.start, "end": mention.end,
                         "method": "antecedent" if mention.kind == "antecedent" else None})
         if out:

@@ -26,6 +26,7 @@ COPULAS = {"be", "become", "remain", "seem", "look", "prove", "appear", "sound",
 NEGATION_FACTOR = 0.7  # "not a threat" is favor, but weaker than "a friend"
 HEDGE_FACTOR = 0.7
 MAX_ISSUE_TOKENS = 14
+EXAMPLE_PREPS = ("as", "like", "including")
 
 
 @dataclass
@@ -132,6 +133,18 @@ def _phrase_bounds(head) -> tuple[int, int]:
     return start, end
 
 
+def _with_examples(objects: list) -> list:
+    """Add the examples an object names ("practices such as NATO's interventions") as objects."""
+    out = list(objects)
+    for _start, _end, head in objects:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in EXAMPLE_PREPS:
+                for example in prep.children:
+                    if example.dep_ == "pobj":
+                        out.append((*_phrase_bounds(example), example))
+    return out
+
+
 def cue_frames(sent) -> list[CueFrame]:
     frames = []
     for token in sent:
@@ -157,7 +170,8 @@ def cue_frames(sent) -> list[CueFrame]:
                         )
             if base is not None and objects:
                 negated, hedged = is_negated(token), is_hedged(token)
-                frames.append(CueFrame(token, _apply(base, negated, hedged), negated, hedged, _subjects(token), objects))
+                frames.append(CueFrame(token, _apply(base, negated, hedged), negated, hedged, _subjects(token),
+                                       _with_examples(objects)))
         elif token.pos_ == "NOUN" and lemma in STANCE_NOUNS:
             objects = [
                 (*_phrase_bounds(g), g)
@@ -176,7 +190,7 @@ def cue_frames(sent) -> list[CueFrame]:
             hedged = governor is not None and is_hedged(governor)
             frames.append(
                 CueFrame(token, _apply(STANCE_NOUNS[lemma], negated, hedged), negated, hedged,
-                         [h for t in holders for h in _children_conj(t)], objects)
+                         [h for t in holders for h in _children_conj(t)], _with_examples(objects))
             )
     return frames
 
@@ -204,11 +218,15 @@ def target_evidence(head, frames: list[CueFrame]) -> list[Evidence]:
     evidence = []
     chain = _np_chain(head)
     chain_ids = {t.i for t in chain}
+    is_holder = False
     for frame in frames:
         if any(h.i in chain_ids for h in frame.holders):
+            is_holder = True
             continue  # the target is who holds the stance, not what it is about
         for start, end, obj_head in frame.objects:
-            inside = obj_head.i in chain_ids or (start <= head.i < end and head.dep_ in ("poss", "compound", "amod", "pobj"))
+            # a possessor or modifier inside the phrase shares its stance ("China's junior partner");
+            # a place in a prepositional phrase does not ("interventions in Libya")
+            inside = obj_head.i in chain_ids or (start <= head.i < end and head.dep_ in ("poss", "compound", "amod"))
             if inside:
                 kind = "noun_complement" if frame.cue.pos_ == "NOUN" else "verb_object"
                 evidence.append(Evidence(frame.score, frame.cue, kind, frame.negated, frame.hedged, frame.holders))
@@ -235,7 +253,7 @@ def target_evidence(head, frames: list[CueFrame]) -> list[Evidence]:
                 negated = (i == 0 and is_negated(verb, until=part)) or is_negated(part)
                 hedged = is_hedged(verb)
                 evidence.append(Evidence(_apply(max(-1.0, min(1.0, value)), negated, hedged), part, "predicate", negated, hedged))
-    elif top.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in STANCE_VERBS:
+    elif top.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in STANCE_VERBS and not is_holder:
         value = word_valence(verb.lemma_, verb.lower_)
         if abs(value) >= 0.3:
             negated, hedged = is_negated(verb), is_hedged(verb)

@@ -7,7 +7,10 @@ null key."""
 
 from dataclasses import dataclass
 
-from pipelines.nlp import entities as entities_mod
+try:  # the resolver's key function (issue 3); without it, unmatched names keep a null key
+    from pipelines.nlp.names import name_key
+except ImportError:  # pragma: no cover - only before the resolver exists
+    name_key = None
 from pipelines.nlp.stance_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, PLURAL_STATE_PHRASES, state_for_name
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -47,12 +50,13 @@ class EntityIndex:
                 return entity
         return None
 
-    def key_for_name(self, name: str) -> str | None:
+    def key_for_name(self, name: str, etype: str = "GPE") -> str | None:
+        """The key of the document's entity with this name, else the key the entity resolver
+        would give the name (so states named only through a capital still merge across documents)."""
         entity = self.by_name.get(name.lower())
         if entity is not None:
             return entity.key
-        make_key = getattr(entities_mod, "name_key", None) or getattr(entities_mod, "normalize_key", None)
-        return make_key(name) if callable(make_key) else None
+        return name_key(name, etype) if name_key is not None else None
 
 
 def resolve(index: EntityIndex, start: int, end: int, text: str, fallback_kind: str) -> tuple[str, str | None, str]:
