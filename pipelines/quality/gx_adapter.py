@@ -30,8 +30,16 @@ def gx():
 
 
 def new_context():
-    """A fresh ephemeral context with the pandas datasource (GX makes it the current project)."""
-    ctx = gx().get_context(mode="ephemeral")
+    """A fresh ephemeral context with the pandas datasource (GX makes it the current project).
+
+    No usage statistics (nothing may call out at run time) and no default temporary docs site.
+    """
+    great_expectations = gx()
+    from great_expectations.data_context.types.base import DataContextConfig, InMemoryStoreBackendDefaults
+
+    config = DataContextConfig(store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+                               analytics_enabled=False)
+    ctx = great_expectations.get_context(mode="ephemeral", project_config=config)
     ctx.variables.progress_bars = {"globally": False, "metric_calculations": False}
     ctx.data_sources.add_pandas(DATASOURCE)
     return ctx
