@@ -24,3 +24,12 @@ reextract_job = dg.define_asset_job(
     description="Re-extract from the stored article text (no raw re-read), e.g. after an extractor "
                 "version bump: articles whose extraction was made by another version are redone.",
 )
+
+ingest_and_extract_multiprocess_job = dg.define_asset_job(
+    name="ingest_and_extract_multiprocess",
+    selection=dg.AssetSelection.groups("ingest", "extraction"),
+    partitions_def=source_partitions,
+    executor_def=dg.multiprocess_executor.configured({"max_concurrent": 4}),
+    description="The same steps under the multiprocess executor, for machines with more cores "
+                "(see docs/scaling.md); writing steps still queue on the duckdb_write pool.",
+)
