@@ -66,6 +66,9 @@ def main(argv=None) -> int:
     parser.add_argument("--warehouse", default=str(Settings.from_env().warehouse_path))
     parser.add_argument("--out", default=None, help="site directory (default: warehouse/data_docs)")
     args = parser.parse_args(argv)
+    if not Path(args.warehouse).exists():
+        print(f"{args.warehouse} does not exist yet: run the pipeline (`make run`) first.")
+        return 1
     with db.connect(args.warehouse, read_only=True) as con:
         built = build_data_docs(con, args.out)
     for table, result in built["tables"].items():
