@@ -31,6 +31,8 @@ def data_docs(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -
         "path": dg.MetadataValue.path(str(index)),
         "rows_validated": dg.MetadataValue.json({t: r["rows"] for t, r in built["tables"].items()}),
         "failing_expectations": dg.MetadataValue.json(failing),
+        "critical_failures": dg.MetadataValue.json(
+            {t: r["critical_failed"] for t, r in built["tables"].items() if r["critical_failed"]}),
         "seconds": dg.MetadataValue.json({t: r["seconds"] for t, r in built["tables"].items()}),
     })
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from pipelines.config import Settings
 from pipelines.quality import gx_adapter
 from pipelines.quality.batches import batch_stats, load_batch
+from pipelines.quality.rules import CRITICAL
 from pipelines.quality.suites import SUITES, VALIDATED_TABLES
 from pipelines.store import db
 
@@ -44,13 +45,15 @@ def build_data_docs(con, out_dir: Path | str | None = None, tables=VALIDATED_TAB
         for table in tables:
             started = time.perf_counter()
             frame = load_batch(con, table, None)
-            suite = ctx.suites.add(gx_adapter.build_suite(table, SUITES[table].rules(stats)))
+            rules = SUITES[table].rules(stats)
+            suite = ctx.suites.add(gx_adapter.build_suite(table, rules))
             definition = ctx.validation_definitions.add(gx.ValidationDefinition(
                 name=f"{table} (whole warehouse)", data=gx_adapter.batch_definition(table, ctx), suite=suite))
             result = definition.run(batch_parameters={"dataframe": frame}, result_format="SUMMARY")
-            results[table] = {"rows": len(frame), "success": bool(result.success),
-                              "failed": [r.expectation_config.meta.get("rule") for r in result.results
-                                         if not r.success],
+            failed = [r.expectation_config.meta.get("rule") for r in result.results if not r.success]
+            critical = {rule.name for rule in rules if rule.severity == CRITICAL}
+            results[table] = {"rows": len(frame), "success": bool(result.success), "failed": failed,
+                              "critical_failed": [name for name in failed if name in critical],
                               "seconds": round(time.perf_counter() - started, 3)}
         ctx.build_data_docs(site_names=[SITE_NAME])
     finally:
@@ -72,7 +75,9 @@ def main(argv=None) -> int:
     with db.connect(args.warehouse, read_only=True) as con:
         built = build_data_docs(con, args.out)
     for table, result in built["tables"].items():
-        status = "ok" if result["success"] else "FAILED " + ", ".join(result["failed"])
+        warned = [name for name in result["failed"] if name not in result["critical_failed"]]
+        status = ("FAILED " + ", ".join(result["critical_failed"]) + "; " if result["critical_failed"] else "ok; ")
+        status += ("warnings: " + ", ".join(warned)) if warned else "no warnings"
         print(f"{table:18} {result['rows']:>8} rows  {result['seconds']:>6.2f}s  {status}")
     print(f"Data Docs: {built['index']}")
     return 0
