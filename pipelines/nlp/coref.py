@@ -34,9 +34,10 @@ ORG_NOUNS = {
 
 
 class SpeakerResolver:
-    def __init__(self, entities: list[Entity], in_quote_char):
+    def __init__(self, entities: list[Entity], in_quote_char, text: str):
         """in_quote_char(start, end) -> True when the span lies inside a quotation."""
         self.index = EntityIndex(entities)
+        self.text = text
         self.in_quote_char = in_quote_char
 
     def resolve(self, head, span_start: int, span_end: int) -> Entity | None:
@@ -46,7 +47,7 @@ class SpeakerResolver:
             return entity
         lower = head.text.lower()
         if head.pos_ == "PROPN":
-            found = self.index.by_name(head.doc.text[span_start:span_end])
+            found = self.index.by_name(self.text[span_start:span_end])
             if found is not None:
                 return found
         if lower in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "relcl":

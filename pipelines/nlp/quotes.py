@@ -61,7 +61,7 @@ def extract_quotes(doc, entities: list[Entity]) -> list[Quote]:
     _merge_split_quotes(candidates, index)
     _inherit_speakers(candidates, index)
     candidates = [c for c in candidates if _keep(c, index)]
-    resolver = SpeakerResolver(entities, lambda s, e: _inside_quote(index, s, e))
+    resolver = SpeakerResolver(entities, lambda s, e: _inside_quote(index, s, e), text)
     return [_to_quote(c, index, resolver) for c in sorted(candidates, key=lambda c: c.start)]
 
 

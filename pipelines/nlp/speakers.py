@@ -20,19 +20,15 @@ def noun_phrase(head) -> tuple[int, int]:
         if child.dep_ in ("compound", "flat") and child.i == end_i + 1:
             end_i = child.i
     doc = head.doc
-    start_token = doc[start_i]
+    # A mention never runs over a paragraph break ("10:40 a.m.\n\nDonald Trump"). Checked on
+    # tokens: Doc.text would rebuild the whole text on every call.
+    for i in range(start_i, head.i):
+        if "\n" in doc[i].text_with_ws:
+            start_i = i + 1
     while start_i < end_i and (doc[start_i].is_punct or doc[start_i].is_space):
         start_i += 1
-        start_token = doc[start_i]
     end_token = doc[end_i]
-    start = start_token.idx
-    # A mention never runs over a paragraph break ("10:40 a.m.\n\nDonald Trump").
-    newline = doc.text.rfind("\n", start, head.idx)
-    if newline >= 0:
-        start = newline + 1
-        while doc.text[start].isspace():
-            start += 1
-    return start, end_token.idx + len(end_token.text)
+    return doc[start_i].idx, end_token.idx + len(end_token.text)
 
 
 def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
@@ -67,7 +63,7 @@ def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
                 return None  # "it was said that ...": no speaker
             return subject
         # "went on to say", "continued, saying", "and added": the subject of the governing verb.
-        if verb.dep_ in ("xcomp", "conj", "advcl", "acl") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acl") and verb.head.i != verb.i:
             if verb.dep_ == "acl" and verb.head.pos_ in _NOUNISH:
                 return verb.head if usable(verb.head) else None  # "a statement saying ..."
             verb = verb.head
