@@ -370,7 +370,8 @@ def _maybe_mixed(cand: _Candidate, index: DocIndex) -> None:
 
 
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "&"}
-MIN_EMBEDDED_WORDS = 5  # a cued quotation inside a running sentence shorter than this is a phrase
+MIN_EMBEDDED_WORDS = 5
+EMBEDDED_NEEDS_CUE = False  # a cued quotation inside a running sentence shorter than this is a phrase
 
 
 def _keep(cand: _Candidate, index: DocIndex) -> bool:
@@ -385,6 +386,8 @@ def _keep(cand: _Candidate, index: DocIndex) -> bool:
         if _embedded(cand, index):
             return words >= MIN_EMBEDDED_WORDS
         return words >= MIN_CUED_WORDS
+    if EMBEDDED_NEEDS_CUE and _embedded(cand, index):
+        return False  # a phrase borrowed inside someone else's sentence
     return words >= MIN_DIRECT_WORDS
 
 
@@ -392,6 +395,8 @@ def _looks_like_title(index: DocIndex, cand: _Candidate, words: int) -> bool:
     """'"Morning Joe"', '"State of the Union"': names of shows, books, events."""
     if words > 6 or len(cand.spans) > 1:
         return False
+    if index.text[cand.start : cand.end].rstrip("\"“”»'’ ").endswith(","):
+        return False  # '"That," he added, "..."': the first half of a split quotation
     tokens = [w.strip("\"“”«»'‘’.,!?:;()") for w in index.text[cand.start : cand.end].split()]
     tokens = [w for w in tokens if w and any(ch.isalpha() for ch in w)]
     if not tokens:
