@@ -38,9 +38,8 @@ def weight(counts, idf):
     """Sublinear tf times idf, each block L2-normalised (as the training script does)."""
     from sklearn.preprocessing import normalize
 
-    x = counts.astype(np.float64)
-    x.data = 1.0 + np.log(x.data)
-    x = x.multiply(idf).tocsr()
+    x = counts.astype(np.float64).tocsr()
+    x.data = (1.0 + np.log(x.data)) * idf[x.indices]
     word = normalize(x[:, :WORD_FEATURES])
     char = normalize(x[:, WORD_FEATURES:])
     from scipy.sparse import hstack

@@ -24,7 +24,8 @@ def _main_clause_tokens(sent):
     out = []
     for token in sent:
         node, inside = token, True
-        while node.head is not node and node.i != sent.root.i:
+        # Compare indices: spaCy makes a new Token object per access, so `is` never matches.
+        while node.head.i != node.i and node.i != sent.root.i:
             if node.dep_ in _SUBORDINATE:
                 inside = False
                 break
@@ -116,7 +117,7 @@ def _closest_to_main_verb(sent, candidates):
         if span is None or len(span) == 0:
             continue
         depth, node, subordinate = 0, span.root, False
-        while node.head is not node and node.i != sent.root.i and depth < 12:
+        while node.head.i != node.i and node.i != sent.root.i and depth < 12:
             if node.dep_ in _SUBORDINATE or node.dep_ in ("ccomp", "pcomp"):
                 subordinate = True
             if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):

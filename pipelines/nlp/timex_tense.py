@@ -49,7 +49,7 @@ def _verb_tense(verb) -> str | None:
             return FUTURE
     if verb.tag_ == "VB" and any(aux.lower_ == "to" for aux in auxes):
         head = verb.head
-        if head is not verb and head.pos_ in ("VERB", "AUX"):
+        if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
             if head.lemma_ in ("plan", "expect", "hope", "intend", "aim", "schedule", "want", "agree", "promise",
                                "prepare", "vow", "threaten", "seek", "decide", "be", "set", "due", "likely"):
                 return FUTURE
@@ -95,7 +95,7 @@ class TenseOracle:
                 tense = _verb_tense(token)
                 if tense is not None:
                     return tense
-            if token.head is token:
+            if token.head.i == token.i:
                 break
             token = token.head
         return None
