@@ -133,6 +133,8 @@ def _clause_content(verb, lexicon_has):
                 return _subtree_minus(child, verb.i, verb.i)
             if lo > verb.i:
                 hi = _extend_right(verb, hi, lexicon_has)
+                if TO_SENTENCE_END:
+                    hi = _to_sentence_end(verb, hi, lexicon_has)
             return [(lo, hi)]
     # "The economy, he said, is strong": the cue is a parenthetical of the reported clause.
     if verb.dep_ in ("parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -141,6 +143,29 @@ def _clause_content(verb, lexicon_has):
         if all(c.dep_ in _PARENTHETICAL_DEPS and c.lower_ not in _WH for c in verb.children):
             return _subtree_minus(head, verb.left_edge.i, verb.right_edge.i)
     return None
+
+
+TO_SENTENCE_END = True
+
+
+def _to_sentence_end(verb, hi: int, lexicon_has) -> int:
+    """'X said CONTENT.': what was said runs to the end of the sentence, unless another
+    report ('..., adding that', 'and warned') or a semicolon intervenes first."""
+    doc = verb.doc
+    i = hi + 1
+    while i < len(doc):
+        tok = doc[i]
+        if tok.is_sent_start or "\n" in tok.text:
+            break
+        if tok.text in (";",) or tok.lower_ == "according":
+            break
+        if tok.pos_ == "VERB" and lexicon_has(tok.lemma_.lower()):
+            break
+        i += 1
+    end = i - 1
+    while end > hi and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return max(hi, end)
 
 
 def _extend_right(verb, hi: int, lexicon_has) -> int:
@@ -227,23 +252,18 @@ def _make(cue, cue_start, cue_end, token_spans, speaker, index: DocIndex) -> Rep
     return Report(cue.i, cue_start, cue_end, spans, speaker.i)
 
 
-_NON_RESTRICTIVE = {"which", "who", "whom", "whose", "where"}
 
 
 def _trim_tail(doc, lo: int, hi: int) -> int:
-    """End the content before a trailing comment of the writer's: ', which ...' / ', who ...'
-    relative clauses, a closing apposition, or 'and warned ...' (a further report)."""
+    """End the content before a closing apposition or 'and warned ...' (a further report)."""
     lexicon = reporting_verbs()
     for i in range(lo + 1, hi + 1):
         tok = doc[i]
-        if tok.dep_ == "relcl" or tok.dep_ == "appos" or tok.dep_ == "conj":
+        if tok.dep_ == "appos" or tok.dep_ == "conj":
             start = tok.left_edge.i
             if start <= lo + 1:
                 continue
             prev = doc[start - 1]
-            if tok.dep_ == "relcl" and prev.text == "," and doc[start].lower_ in _NON_RESTRICTIVE \
-                    and tok.right_edge.i >= hi - 1:
-                return start - 2
             if tok.dep_ == "appos" and prev.text == "," and tok.right_edge.i >= hi - 1 and tok.head.i > lo:
                 return start - 2
             if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon:
