@@ -5,6 +5,7 @@ Everything is linear in the document: quotation marks are paired in one pass, lo
 through DocIndex (bisect), and each quotation only looks at its own sentence and neighbours.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from pipelines.nlp.coref import SpeakerResolver
@@ -122,7 +123,7 @@ def _attribute_direct(cand: _Candidate, index: DocIndex) -> None:
         before.append(doc[k])
         k -= 1
     before.reverse()
-    if _dash_attribution(cand, after):
+    if _dash_attribution(cand, index, last.end):
         return
     cue = next((t for t in after[:8] if is_cue(t)), None)
     if cue is not None and _introduces_next(index, cue, last):
@@ -146,24 +147,35 @@ def _attribute_direct(cand: _Candidate, index: DocIndex) -> None:
 _DASHES = {"―", "—", "–", "-", "--"}
 
 
-def _dash_attribution(cand: _Candidate, after: list) -> bool:
+_DASH_AFTER = re.compile(r"\s*[―—–-]{1,2}\s*")
+
+
+def _dash_attribution(cand: _Candidate, index: DocIndex, quote_end: int) -> bool:
     """'"..." ― Pamela Padilla': a dash and a name right after the quotation attribute it."""
-    if len(after) < 2 or after[0].text not in _DASHES:
+    m = _DASH_AFTER.match(index.text, quote_end, min(len(index.text), quote_end + 8))
+    if m is None or "\n" in m.group():
         return False
+    doc = index.doc
     names = []
-    for tok in after[1:8]:
-        if tok.is_space:
-            if names:
-                break
+    i = index.first_token(m.end())
+    while i < len(doc) and len(names) < 6:
+        tok = doc[i]
+        if tok.idx < m.end():  # '”―' can be one token; the name starts after it
+            i += 1
             continue
-        if tok.pos_ == "PROPN" or (names and tok.text in (".", "-")):
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() or (names and tok.text in (".", "-")):
             names.append(tok)
+            i += 1
             continue
         break
+    while names and not names[-1].text[:1].isalpha():
+        names.pop()
     if not names:
         return False
-    dash = after[0]
-    cand.cue_i, cand.cue_start, cand.cue_end = dash.i, dash.idx, dash.idx + len(dash.text)
+    dash = m.group()
+    cand.cue_start = m.start() + len(dash) - len(dash.lstrip())
+    cand.cue_end = cand.cue_start + len(dash.strip())
+    cand.cue_i = index.first_token(cand.cue_start)
     head = names[-1]
     cand.speaker_i = head.i
     cand.speaker_span = (names[0].idx, head.idx + len(head.text))

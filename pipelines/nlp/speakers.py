@@ -72,7 +72,7 @@ def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
     # '"...," said Caddell': the model sometimes makes the inverted subject an object.
     for child in cue.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "dative", "nsubj") and child.pos_ in ("PROPN", "NOUN") \
-                and usable(child) and child.i <= cue.i + 4 and child.ent_type_ not in _TIME_ENTS:
+                and usable(child) and child.i <= cue.i + 2 and child.ent_type_ not in _TIME_ENTS:
             return child
     # '"...," Chief Chuck Jordan said Monday' parsed without a subject: the name just before.
     doc = cue.doc
