@@ -193,20 +193,33 @@ def _subtree_of_child(verb, deps, need_to=False):
     return None
 
 
+_OBJECT_PREPS = {"as", "for", "of", "on", "to", "about", "over", "against"}
+
+
 def _object_content(verb):
-    children = [c for c in verb.rights if c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.i == verb.i + 1)
-                or (c.dep_ == "prt" and c.i == verb.i + 1)]
-    if not any(c.dep_ in ("dobj", "ccomp", "prep", "oprd", "xcomp") for c in children):
-        return None
-    start = verb.i + 1
-    doc = verb.doc
-    # "called for X", "spoke of X": the preposition belongs to the cue.
-    while start <= verb.right_edge.i and doc[start].dep_ in ("prt", "prep") and doc[start].head.i == verb.i \
-            and doc[start].i == start and start == verb.i + 1:
-        start += 1
-    end = start
+    """What the verb governs to its right: its object and predicative complements and the
+    prepositions that carry the report ('as a fraud', 'of recklessness', 'for X'), but not
+    adjuncts of time or place ('on Friday', 'in early-morning tweets')."""
+    parts = []
     for c in verb.rights:
-        if c.dep_ in ("conj", "cc", "punct", "advcl", "parataxis") and c.i > start:
+        if c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS):
+            parts.append(c)
+        elif c.dep_ == "prt" and c.i == verb.i + 1:
+            continue
+        elif c.dep_ in ("conj", "cc", "advcl", "parataxis"):
+            break
+    if not any(c.dep_ in ("dobj", "ccomp", "prep", "oprd", "xcomp") for c in parts):
+        return None
+    doc = verb.doc
+    start = parts[0].left_edge.i
+    # "called for X", "spoke of X": a preposition right after the verb belongs to the cue.
+    if parts[0].dep_ == "prep" and parts[0].i == verb.i + 1 or (
+            parts[0].dep_ == "prep" and doc[verb.i + 1].dep_ == "prt" and parts[0].i == verb.i + 2):
+        start = parts[0].i + 1
+    end = parts[0].right_edge.i
+    for c in parts[1:]:
+        # contiguous complements only: an adjunct between them ends the content
+        if c.left_edge.i > end + 2:
             break
         end = max(end, c.right_edge.i)
     if end < start:
