@@ -262,6 +262,8 @@ def _make(cue, cue_start, cue_end, token_spans, speaker, index: DocIndex) -> Rep
         return None
     if sum(1 for a, b in spans for ch in text[a:b] if ch.isalnum()) < 6:
         return None
+    if len(spans) == 1 and len(text[spans[0][0] : spans[0][1]].split()) < 3:
+        return None  # "called it", "denied that": too little to be a statement
     return Report(cue.i, cue_start, cue_end, spans, speaker.i)
 
 
