@@ -63,6 +63,14 @@ def _verb_report(verb, classes: tuple[str, ...], index: DocIndex) -> Report | No
         elif cls == "to":
             spans = _subtree_of_child(verb, ("xcomp",), need_to=True)
         elif cls == "object":
+            what = next((c for c in verb.lefts if c.lower_ == "what" and c.dep_ in ("dobj", "nsubj", "attr", "oprd")), None)
+            if what is not None and verb.right_edge.i > verb.i:
+                # "what he called a 'brazen breach' of U.N. resolutions": the whole free relative
+                speaker = speaker_token(verb, index)
+                if speaker is None:
+                    return None
+                return _make(verb, verb.idx, verb.idx + len(verb.text), [(what.i, verb.right_edge.i)], speaker,
+                             index, keep_speaker=True)
             spans = _object_content(verb)
             if spans and verb.lemma_.lower() == "call" and not _names_or_asks_for(verb):
                 spans = None  # "called a meeting" reports nothing
@@ -238,12 +246,12 @@ def _subtree_minus(head, lo_cut: int, hi_cut: int):
     return spans
 
 
-def _make(cue, cue_start, cue_end, token_spans, speaker, index: DocIndex) -> Report | None:
+def _make(cue, cue_start, cue_end, token_spans, speaker, index: DocIndex, keep_speaker=False) -> Report | None:
     doc = cue.doc
     text = index.text
     para_lo, para_hi = index.para_bounds(cue.idx)
     spans = []
-    speaker_lo, speaker_hi = speaker.left_edge.i, speaker.right_edge.i
+    speaker_lo, speaker_hi = (len(doc), len(doc)) if keep_speaker else (speaker.left_edge.i, speaker.right_edge.i)
     if token_spans:
         lo, hi = token_spans[-1]
         token_spans = token_spans[:-1] + [(lo, _trim_tail(doc, lo, hi))]
@@ -256,6 +264,11 @@ def _make(cue, cue_start, cue_end, token_spans, speaker, index: DocIndex) -> Rep
                 start += 1
             while end > start and text[end - 1] in _EDGE_JUNK:
                 end -= 1
+            # A quotation is never cut in two: the parse may stop inside it.
+            for qi in index.quotes_overlapping(end - 1, end):
+                q = index.quoted[qi]
+                if q.start < end < q.end and q.end <= para_hi and q.closed:
+                    end = q.end
             if end > start and any(ch.isalnum() for ch in text[start:end]):
                 spans.append((start, end))
     if not spans:
