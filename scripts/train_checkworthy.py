@@ -46,7 +46,7 @@ def fit(counts, labels, c_value: float):
     from sklearn.linear_model import LogisticRegression
 
     idf = fit_idf(counts)
-    model = LogisticRegression(C=c_value, class_weight="balanced", max_iter=2000, solver="liblinear")
+    model = LogisticRegression(C=c_value, class_weight="balanced", max_iter=2000, solver="liblinear", random_state=SEED)
     model.fit(weight(counts, idf), labels)
     return model, idf
 

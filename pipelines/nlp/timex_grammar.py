@@ -114,6 +114,7 @@ COMBINED = re.compile(
 TRIGGER = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|quarter|decade|centur|"
     r"now|current|recent|past|future|soon|short|late|ago|tonight|morning|noon|night|hour|minute|second|"
-    r"spring|summer|fall|autumn|winter|christmas|easter|thanksgiving|annual|period|lately|formerly|season|moment|time|far|date",
+    r"spring|summer|fall|autumn|winter|christmas|easter|thanksgiving|annual|period|lately|season|dail|tomorrow|"
+    r"hallow|hanuk|ramadan|valentine",
     re.IGNORECASE,
 )

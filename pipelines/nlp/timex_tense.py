@@ -14,6 +14,7 @@ _FUTURE_CUES = re.compile(
 )
 _PAST_CUES = re.compile(
     r"\b(?:said|was|were|had|did|ago|last|announced|reported|\w{3,}ed)\b", re.IGNORECASE)
+_STRONG_FUTURE = re.compile(r"\b(?:will|shall|going\s+to)\b|'ll\b", re.I)
 _FUTURE_PREP = re.compile(r"\b(?:as\s+soon\s+as|as\s+early\s+as|until|till|no\s+later\s+than)\s+(?:on\s+|in\s+)?$", re.I)
 _SENTENCE_START = re.compile(r"[.!?\n]\s")
 
@@ -27,6 +28,8 @@ def _text_tense(text: str, start: int, end: int) -> str:
     stop = _SENTENCE_START.search(window_right)
     if stop:
         window_right = window_right[: stop.start() + 1]
+    if _STRONG_FUTURE.search(window_left):
+        return FUTURE
     left_future = list(_FUTURE_CUES.finditer(window_left))
     left_past = list(_PAST_CUES.finditer(window_left))
     nearest_future = left_future[-1].end() if left_future else -1

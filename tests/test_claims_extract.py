@@ -1,0 +1,117 @@
+"""Claims: claimer, the time a claim is about, modality, entities, numbers, check-worthiness."""
+
+from pathlib import Path
+
+import pytest
+
+from pipelines.nlp.claims import extract_claims
+from pipelines.nlp.claims_model import load_model
+from pipelines.nlp.entities import build_entities
+from pipelines.nlp.timex import tag_timexes
+from pipelines.nlp.types import DocInput, Quote
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "raw" / "thediplomat" / "putins-grand-plan-for-asia.md"
+
+
+def run(nlp, text, published="2012-03-15", quotes=(), **meta):
+    doc = nlp(text)
+    doc_input = DocInput(doc_id="t", text=text, published=published, **meta)
+    timexes = tag_timexes(text, published, doc)
+    return extract_claims(doc, list(quotes), timexes, build_entities(doc), doc_input)
+
+
+def claim_containing(claims, fragment):
+    matches = [c for c in claims if fragment in c.text]
+    assert len(matches) == 1, [c.text for c in claims]
+    return matches[0]
+
+
+@pytest.fixture(scope="module")
+def seed_claims(nlp):
+    if not SEED.exists():
+        pytest.skip("seed article raw/thediplomat/putins-grand-plan-for-asia.md not present")
+    text = SEED.read_text(encoding="utf-8").split("---", 2)[2]
+    return text, run(nlp, text, publisher="The Diplomat")
+
+
+def test_seed_claim_about_2010(seed_claims):
+    text, claims = seed_claims
+    claim = claim_containing(claims, "in 2010, Russia ranked only as China’s 10th-largest trading partner")
+    assert (claim.about_start, claim.about_end, claim.about_source) == ("2010-01-01", "2010-12-31", "timex")
+    assert claim.timex_text == "2010"
+    assert "10th" in claim.numbers and "China" in claim.entities
+    assert text[claim.start:claim.end] == claim.text
+
+
+def test_seed_last_year_is_the_year_before_publication(seed_claims):
+    _text, claims = seed_claims
+    claim = claim_containing(claims, "Last year, Russia joined the East Asian Summit")
+    assert (claim.about_start, claim.about_end) == ("2011-01-01", "2011-12-31")
+    assert claim.stated_at == "2012-03-15"
+    assert claim.modality == "asserted"  # the "could" belongs to the relative clause
+
+
+def test_seed_unlikely_prediction_is_hedged(seed_claims):
+    _text, claims = seed_claims
+    claim = claim_containing(claims, "it’s unlikely that he’ll break with")
+    assert claim.modality == "hedged"
+
+
+def test_seed_range_and_boilerplate(seed_claims):
+    _text, claims = seed_claims
+    claim = claim_containing(claims, "(2000 to 2008)")
+    assert claim.about_source == "timex"
+    assert not any(c.text.startswith("Click here") or c.text.startswith("Sign up") for c in claims)
+    assert all(0.0 <= c.checkworthy <= 1.0 for c in claims)
+
+
+def test_claimer_from_quote_else_author_else_publisher(nlp):
+    text = 'Unemployment fell to 4.1 percent in 2019, the minister said. "We created 2 million jobs," Smith said.'
+    start = text.index('"We')
+    quote = Quote(content_start=start, content_end=text.index('," Smith') + 2, content_spans=[(start, text.index('," Smith') + 2)],
+                  kind="direct", speaker_text="Smith", speaker_entity="John Smith", speaker_key="john smith")
+    claims = run(nlp, text, quotes=[quote], author="Jane Doe", publisher="Daily Planet")
+    first, second = claims
+    assert (first.claimer, first.claimer_source) == ("Jane Doe", "author")
+    assert (first.about_start, first.about_end) == ("2019-01-01", "2019-12-31")
+    assert "4.1 percent" in first.numbers and "2019" not in first.numbers
+    assert (second.claimer, second.claimer_key, second.claimer_source) == ("John Smith", "john smith", "quote")
+    only_publisher = run(nlp, "Exports rose 12 percent in March.", publisher="Daily Planet")
+    assert (only_publisher[0].claimer, only_publisher[0].claimer_source) == ("Daily Planet", "publisher")
+
+
+def test_modalities(nlp):
+    cases = {
+        "The government will raise taxes next year.": "predicted",
+        "Russia did not join the alliance in 2005.": "negated",
+        "The company probably lost money in 2011.": "hedged",
+        "Exports rose 12 percent in 2011.": "asserted",
+    }
+    for sentence, modality in cases.items():
+        (claim,) = run(nlp, sentence)
+        assert claim.modality == modality, sentence
+    (claim,) = run(nlp, "The government will raise taxes next year.")
+    assert (claim.about_start, claim.about_end) == ("2013-01-01", "2013-12-31")
+
+
+def test_without_publication_date_the_time_is_unknown(nlp):
+    (claim,) = run(nlp, "Exports rose 12 percent last year.", published=None)
+    assert (claim.about_start, claim.about_source, claim.stated_at) == (None, "unknown", None)
+    (claim,) = run(nlp, "Exports rose 12 percent in 2009.", published=None)
+    assert (claim.about_start, claim.about_source) == ("2009-01-01", "timex")
+
+
+def test_questions_and_imperatives_are_not_claims(nlp):
+    assert run(nlp, "Is the economy growing faster than last year?") == []
+    assert run(nlp, "Sign up for our weekly newsletter.") == []
+
+
+def test_checkworthiness_ranks_factual_quantities_above_small_talk():
+    model = load_model()
+    assert model is not None, "pipelines/nlp/models/checkworthy.npz missing: run scripts/train_checkworthy.py"
+    factual, chat = model.scores([
+        "Unemployment rose from 4.2 percent to 7.8 percent between 2008 and 2009.",
+        "Thank you very much, it is good to be here tonight.",
+    ])
+    assert factual >= 0.5 > chat

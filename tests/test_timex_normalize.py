@@ -1,0 +1,152 @@
+"""Time expressions: spans, TIMEX3 values, intervals, anchoring and bad input (tagger without a parse)."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipelines.nlp.timex import parse_publication_date, tag_timexes
+
+PUBLISHED = "2012-03-15"  # a Thursday
+
+
+def only(text, published=PUBLISHED, doc=None):
+    found = tag_timexes(text, published, doc)
+    assert len(found) == 1, [(t.text, t.value) for t in found]
+    timex = found[0]
+    assert text[timex.start:timex.end] == timex.text
+    return timex
+
+
+@pytest.mark.parametrize(
+    "text, span, type_, value",
+    [
+        ("The treaty was signed on March 26, 1996 in Paris.", "March 26, 1996", "DATE", "1996-03-26"),
+        ("Prices fell in July 1997.", "July 1997", "DATE", "1997-07"),
+        ("Inflation was high in the 1970s.", "the 1970s", "DATE", "197"),
+        ("She was born in the 20th century.", "the 20th century", "DATE", "19"),
+        ("He served for two years.", "two years", "DURATION", "P2Y"),
+        ("The talks lasted 16 hours.", "16 hours", "DURATION", "PT16H"),
+        ("The paper is published daily.", "daily", "SET", "P1D"),
+        ("Results for the third quarter of 1990 were weak.", "the third quarter of 1990", "DATE", "1990-Q3"),
+        ("It happened in the winter of 1994.", "the winter of 1994", "DATE", "1994-WI"),
+        ("The data came out on 2011-09-02.", "2011-09-02", "DATE", "2011-09-02"),
+    ],
+)
+def test_absolute_expressions(text, span, type_, value):
+    timex = only(text)
+    assert (timex.text, timex.type, timex.value) == (span, type_, value)
+    assert timex.anchor is None
+
+
+@pytest.mark.parametrize(
+    "text, span, value, interval",
+    [
+        ("Last year, Russia joined the East Asian Summit.", "Last year", "2011", ("2011-01-01", "2011-12-31")),
+        ("The minister resigned yesterday.", "yesterday", "2012-03-14", ("2012-03-14", "2012-03-14")),
+        ("Sales rose last week.", "last week", "2012-W10", ("2012-03-05", "2012-03-11")),
+        ("Exports grew last month.", "last month", "2012-02", ("2012-02-01", "2012-02-29")),
+        ("The vote is due next year.", "next year", "2013", ("2013-01-01", "2013-12-31")),
+        ("Output fell six weeks ago.", "six weeks ago", "2012-W05", ("2012-01-30", "2012-02-05")),
+        ("The group earned more in the fourth quarter.", "the fourth quarter", "2011-Q4", ("2011-10-01", "2011-12-31")),
+    ],
+)
+def test_relative_expressions_resolve_against_publication(text, span, value, interval):
+    timex = only(text)
+    assert (timex.text, timex.value) == (span, value)
+    assert (timex.interval_start, timex.interval_end) == interval
+    assert timex.anchor == "publication"
+
+
+def test_present_reference():
+    timex = only("Prices are now falling.")
+    assert (timex.type, timex.value) == ("DATE", "PRESENT_REF")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The ministers met on Tuesday.", "2012-03-13"),
+        ("The ministers will meet on Tuesday.", "2012-03-20"),
+        ("The deal was signed in October.", "2011-10"),
+        ("The deal will be signed in October.", "2012-10"),
+        ("He left last Thursday.", "2012-03-08"),
+    ],
+)
+def test_tense_decides_direction_without_parse(text, value):
+    found = [t for t in tag_timexes(text, PUBLISHED) if t.type == "DATE"]
+    assert [t.value for t in found] == [value]
+
+
+def test_tense_from_parse(nlp):
+    for text, value in (("The ministers met on Tuesday.", "2012-03-13"),
+                        ("The ministers will meet on Tuesday.", "2012-03-20"),
+                        ("The offer, announced Friday, would pay holders in cash.", "2012-03-09")):
+        doc = nlp(text)
+        assert [t.value for t in tag_timexes(text, PUBLISHED, doc)] == [value]
+
+
+def test_anchored_to_an_earlier_mention():
+    text = "The war began on March 3, 1999. Two weeks later, the capital fell."
+    first, later = tag_timexes(text, PUBLISHED)
+    assert first.value == "1999-03-03"
+    assert (later.text, later.value, later.anchor) == ("Two weeks later", "1999-W11", "mention")
+    text = "The company was founded in 1998. That year it hired 40 people."
+    assert [t.value for t in tag_timexes(text, PUBLISHED)] == ["1998", "1998"]
+
+
+def test_no_publication_date_keeps_relative_expressions_unresolved():
+    text = "Last year the firm moved; on March 26, 1996 it was founded."
+    relative, absolute = tag_timexes(text, None)
+    assert (relative.text, relative.type, relative.value, relative.unanchored) == ("Last year", "DATE", None, True)
+    assert relative.reason == "no_publication_date"
+    assert (absolute.value, absolute.unanchored) == ("1996-03-26", False)
+
+
+@pytest.mark.parametrize("published, reason", [
+    ("not a date", "unparseable_publication_date"),
+    ("2012-02-30", "invalid_publication_date"),
+    ("2150-01-01", "publication_date_in_future"),
+    ("9999-01-01", "implausible_publication_date"),
+    ("", "no_publication_date"),
+])
+def test_unusable_publication_dates(published, reason):
+    assert parse_publication_date(published, today=date(2026, 11, 29)) == (None, reason)
+    timex = only("The plant closed yesterday.", published=published)
+    assert timex.value is None and timex.unanchored and timex.reason == reason
+
+
+def test_absurd_dates_are_kept_without_a_value():
+    timex = only("The contract ends on February 30, 2011.")
+    assert timex.value is None and timex.reason == "invalid_date"
+    timex = only("It is set in the year 99999.")
+    assert timex.value is None and timex.reason == "year_out_of_range"
+
+
+def test_quantities_are_not_years():
+    assert tag_timexes("The government sent 2000 troops to the border.", PUBLISHED) == []
+    assert tag_timexes("It costs $1990 and weighs 1,500 tons.", PUBLISHED) == []
+    assert [t.value for t in tag_timexes("The 1990 elections were close.", PUBLISHED)] == ["1990"]
+
+
+def test_verb_may_is_not_a_month():
+    assert tag_timexes("The bank may raise rates. It did so in May.", PUBLISHED)[0].text == "May"
+    assert len(tag_timexes("The bank may raise rates. It did so in May.", PUBLISHED)) == 1
+
+
+def test_ranges_give_two_expressions():
+    values = [t.value for t in tag_timexes("during his terms as president (2000 to 2008).", PUBLISHED)]
+    assert values == ["2000", "2008"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789 -/.,:'adefhilmnorstuwyAJMOT\n") + [
+    "May ", "year ", "last ", "ago ", "Friday ", "quarter ", "1999 ", "30 ", "February ", "the ", "two "]),
+    max_size=40).map("".join))
+def test_never_crashes_and_spans_are_exact(text):
+    for published in (PUBLISHED, None, "garbage"):
+        for timex in tag_timexes(text, published):
+            assert text[timex.start:timex.end] == timex.text
+            assert timex.type in ("DATE", "TIME", "DURATION", "SET")
+            assert timex.value is not None or timex.reason is not None or timex.type in ("DURATION", "SET")
