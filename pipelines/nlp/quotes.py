@@ -21,6 +21,7 @@ EXTRACTOR_VERSION = "quotes-1.0"
 MIN_DIRECT_WORDS = 4  # shorter quoted stretches without a cue are names, titles or scare quotes
 MIN_CUED_WORDS = 2
 _WINDOW_TOKENS = 40
+AFTER_CUE_TOKENS = 14  # '"...," Rep. Elijah E. Cummings (D-Md.) said': names with titles run long
 DIRECT_SHARE = 0.9  # the share of letters inside quotation marks that makes content direct
 MIXED_SHARE = 0.1
 
@@ -111,7 +112,13 @@ def _attribute_direct(cand: _Candidate, index: DocIndex) -> None:
         sent_end = index.sent_bounds[index.sent_id[j]][1]
         # '"A." said X.' is often split after the quote: let the window reach the next sentence.
         limit = min(len(doc), max(sent_end, j + 6), j + _WINDOW_TOKENS)
-        while j < limit and doc[j].idx < para_hi and index.in_quote[j] < 0:
+        while j < limit and doc[j].idx < para_hi:
+            qi = index.in_quote[j]
+            if qi >= 0:
+                # a nickname or title in quotes ('Marcia "Cia" Price') does not end the window
+                q = index.quoted[qi]
+                if len(index.text[q.start : q.end].split()) > 3:
+                    break
             after.append(doc[j])
             j += 1
     # Before it: from its sentence start, within the paragraph, stopping at another quotation.
@@ -125,7 +132,7 @@ def _attribute_direct(cand: _Candidate, index: DocIndex) -> None:
     before.reverse()
     if _dash_attribution(cand, index, last.end):
         return
-    cue = next((t for t in after[:8] if is_cue(t)), None)
+    cue = next((t for t in after[:AFTER_CUE_TOKENS] if is_cue(t)), None)
     if cue is not None and _introduces_next(index, cue, last):
         cue = None
     if cue is None:
