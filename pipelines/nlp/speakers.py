@@ -34,9 +34,13 @@ def noun_phrase(head) -> tuple[int, int]:
 def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
     """The head token of the speaker of a reporting cue, or None."""
 
+    cue_para = index.para_of(cue.idx)
+
     def usable(tok) -> bool:
         if tok is None or tok.is_punct or tok.is_space:
             return False
+        if index.para_of(tok.idx) != cue_para:
+            return False  # a misparse across a paragraph break ("12:15 p.m.\n\nDonald Trump says")
         # A subject inside the quotation it introduces is a misparse.
         return quote_ids is None or index.in_quote[tok.i] not in quote_ids
 
