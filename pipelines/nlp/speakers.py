@@ -78,6 +78,9 @@ def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
         if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "dative", "nsubj") and child.pos_ in ("PROPN", "NOUN") \
                 and usable(child) and child.i <= cue.i + 2 and child.ent_type_ not in _TIME_ENTS:
             return child
+    # 'Said Ellis: "..."': the verb parsed as a modifier of the name that follows it.
+    if cue.i < cue.head.i <= cue.i + 3 and cue.head.pos_ == "PROPN" and usable(cue.head):
+        return cue.head
     # '"...," Chief Chuck Jordan said Monday' parsed without a subject: the name just before.
     doc = cue.doc
     k = cue.i - 1
