@@ -130,7 +130,8 @@ def _interval(value: str):
     m = _DAY.match(value)
     if m:
         d = date(int(m[1]), int(m[2]), int(m[3]))
-        gran = "day" if "T" not in value else ("minute" if ":" in value else "hour")
+        clock = value.partition("T")[2]
+        gran = "minute" if ":" in clock else "hour" if clock[:2].isdigit() else "day"  # TMO, TNI: parts of a day
         return d.isoformat(), d.isoformat(), gran
     m = _MONTH.match(value)
     if m:
@@ -163,7 +164,7 @@ def _interval(value: str):
         first_month, last_month = SEASON_MONTHS[m[2]]
         end_year = y + 1 if m[2] == "WI" else y
         return date(y, first_month, 1).isoformat(), date(
-            end_year, last_month, calendar.monthrange(end_year, last_month)[1]).isoformat(), "month"
+            end_year, last_month, calendar.monthrange(end_year, last_month)[1]).isoformat(), "quarter"
     m = _DECADE.match(value)
     if m:
         y = int(m[1]) * 10
