@@ -132,7 +132,14 @@ def _attribute_direct(cand: _Candidate, index: DocIndex) -> None:
     before.reverse()
     if _dash_attribution(cand, index, last.end):
         return
-    cue = next((t for t in after[:AFTER_CUE_TOKENS] if is_cue(t)), None)
+    cue = None
+    for t in after[:AFTER_CUE_TOKENS]:
+        if is_cue(t):
+            cue = t
+            break
+        # '"That makes me smart," when Clinton blasted him': a new clause, not an attribution
+        if t.pos_ == "SCONJ" or t.lower_ in ("when", "while", "because", "after", "if"):
+            break
     if cue is not None and _introduces_next(index, cue, last):
         cue = None
     if cue is None:
@@ -401,6 +408,8 @@ def _keep(cand: _Candidate, index: DocIndex) -> bool:
         return False
     if not cand.closed and cand.cue_i is None and cand.speaker_span is None:
         return False  # a stray mark with nothing around it that attributes anything
+    if _after_colon(cand, index):
+        return words >= MIN_CUED_WORDS  # 'a new campaign message: "It's about me."'
     if cand.cue_i is not None and not cand.inherited:
         if _embedded(cand, index):
             return words >= MIN_EMBEDDED_WORDS
@@ -408,6 +417,11 @@ def _keep(cand: _Candidate, index: DocIndex) -> bool:
     if EMBEDDED_NEEDS_CUE and _embedded(cand, index):
         return False  # a phrase borrowed inside someone else's sentence
     return words >= MIN_DIRECT_WORDS
+
+
+def _after_colon(cand: _Candidate, index: DocIndex) -> bool:
+    lo, _ = index.para_bounds(cand.start)
+    return index.text[lo : cand.start].rstrip().endswith(":")
 
 
 def _looks_like_title(index: DocIndex, cand: _Candidate, words: int) -> bool:
