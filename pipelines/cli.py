@@ -30,6 +30,21 @@ def _cmd_reextract(args) -> int:
     return 0 if summary.success else 1
 
 
+def _cmd_timeline(args) -> int:
+    from pipelines.config import Settings
+    from pipelines.holder_reports import timeline_for
+    from pipelines.store import db
+
+    path = Settings.from_env().warehouse_path
+    if not path.exists():
+        print(f"no warehouse at {path}: run `make run` first", file=sys.stderr)
+        return 2
+    with db.connect(path, read_only=True) as con:
+        report = timeline_for(con, args.holder, target=args.target, by=args.by)
+    print(f"chart: {report.png}\npage:  {report.html}")
+    return 0
+
+
 def _cmd_query(args) -> int:
     from pipelines.config import Settings
     from pipelines.query import WriteRefused, run_query
@@ -79,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
     reextract.add_argument("--processes", type=int, default=2, help="worker processes for parse + extraction")
     reextract.add_argument("--force", action="store_true", help="re-extract even articles already at this version")
     reextract.set_defaults(func=_cmd_reextract)
+
+    timeline = sub.add_parser("timeline", help="a holder's stances over time: table, PNG chart and HTML page")
+    timeline.add_argument("--holder", required=True, help='e.g. "Vladimir Putin" (entity name or alias)')
+    timeline.add_argument("--target", default=None, help="only stances on this target")
+    timeline.add_argument("--by", choices=["month", "quarter", "year"], default="month")
+    timeline.set_defaults(func=_cmd_timeline)
 
     query = sub.add_parser("query", help="run read-only SQL against the warehouse and print a table")
     query.add_argument("sql", nargs="?", help="SQL text (SELECT only)")

@@ -11,7 +11,9 @@ from tests.synthetic import write_corpus
 def test_multiprocess_executor_runs_ingest_and_extraction(isolated_env):
     write_corpus(isolated_env / "raw" / "a.jsonl", 20)
     write_corpus(isolated_env / "raw" / "b.jsonl", 20, start=500)
-    with dg.instance_for_test(temp_dir=str(isolated_env / "dagster_home")) as instance:
+    # As in dagster.yaml: the duckdb_write pool admits one step at a time across processes.
+    overrides = {"concurrency": {"pools": {"default_limit": 1}}}
+    with dg.instance_for_test(temp_dir=str(isolated_env / "dagster_home"), overrides=overrides) as instance:
         instance.add_dynamic_partitions(source_partitions.name, ["a.jsonl", "b.jsonl"])
         result = dg.execute_job(
             dg.reconstructable(scaling_target.multiprocess_job), instance=instance,

@@ -72,7 +72,7 @@ def pair_features(sent, target_start: int, target_end: int, evidence: list[Evide
 
     head = doc[target_start]
     for token in doc[target_start:target_end]:
-        if token.head.i < target_start or token.head.i >= target_end or token.head is token:
+        if token.head.i < target_start or token.head.i >= target_end or token.head.i == token.i:
             head = token
             break
     add("dep:" + head.dep_)
@@ -80,7 +80,7 @@ def pair_features(sent, target_start: int, target_end: int, evidence: list[Evide
     token = head
     path = []
     for _ in range(4):
-        if token.head is token:
+        if token.head.i == token.i:
             break
         path.append(token.dep_ + "^" + token.head.lemma_.lower())
         add("path:" + path[-1])
@@ -88,7 +88,7 @@ def pair_features(sent, target_start: int, target_end: int, evidence: list[Evide
         token = token.head
     if path:
         add("path2:" + "|".join(path[:2]))
-    for child in head.head.children if head.head is not head else ():
+    for child in head.head.children if head.head.i != head.i else ():
         if child.i != head.i and child.dep_ in ("dobj", "attr", "acomp", "neg", "advmod", "prep", "xcomp"):
             add("sib:" + child.dep_ + ":" + child.lemma_.lower())
     for child in head.children:
@@ -104,7 +104,7 @@ def pair_features(sent, target_start: int, target_end: int, evidence: list[Evide
         if item.negated:
             add("rule_negated")
     clause = head
-    while clause.head is not clause and clause.pos_ not in ("VERB", "AUX"):
+    while clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
         clause = clause.head
     clause_valence = 0.0
     for token in clause.subtree:

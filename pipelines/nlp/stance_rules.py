@@ -110,7 +110,7 @@ def _subjects(verb) -> list:
                 agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
                 return [t for a in agents for t in _children_conj(a)]
             return [t for s in subjects for t in _children_conj(s)]
-        if current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
+        if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
             current = current.head
             continue
         break

@@ -117,7 +117,7 @@ def sentence_mentions(sent, index: EntityIndex) -> list[Mention]:
 
 def mention_head(doc, mention: Mention):
     for token in doc[mention.token_start : mention.token_end]:
-        if not (mention.token_start <= token.head.i < mention.token_end) or token.head is token:
+        if not (mention.token_start <= token.head.i < mention.token_end) or token.head.i == token.i:
             return token
     return doc[mention.token_end - 1]
 
