@@ -283,23 +283,35 @@ def _make(cue, cue_start, cue_end, token_spans, speaker, index: DocIndex, keep_s
 
 
 def _trim_tail(doc, lo: int, hi: int) -> int:
-    """End the content before a closing apposition or 'and warned ...' (a further report)."""
+    """End the content at a semicolon, before a closing apposition, or before a further report
+    ('and warned ...', ', arguing that ...')."""
     lexicon = reporting_verbs()
     for i in range(lo + 1, hi + 1):
         tok = doc[i]
-        if tok.dep_ == "appos" or tok.dep_ == "conj":
+        if tok.text == ";":
+            return _before(doc, lo, i)
+        if tok.dep_ in ("appos", "conj", "advcl", "xcomp"):
             start = tok.left_edge.i
             if start <= lo + 1:
                 continue
             prev = doc[start - 1]
             if tok.dep_ == "appos" and prev.text == "," and tok.right_edge.i >= hi - 1 and tok.head.i > lo:
                 return start - 2
-            if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon:
+            if tok.dep_ in ("conj", "advcl", "xcomp") and tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon \
+                    and (tok.dep_ == "conj" or prev.text == ","):
                 cut = start - 1
                 while cut > lo and (doc[cut].dep_ == "cc" or doc[cut].is_punct):
                     cut -= 1
                 return cut
     return hi
+
+
+def _before(doc, lo: int, i: int) -> int:
+    """The last content token before token i, skipping punctuation."""
+    end = i - 1
+    while end > lo and doc[end].is_punct:
+        end -= 1
+    return end
 
 
 def _cut(lo: int, hi: int, cut_lo: int, cut_hi: int):
