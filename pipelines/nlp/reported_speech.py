@@ -141,8 +141,7 @@ def _clause_content(verb, lexicon_has):
                 return _subtree_minus(child, verb.i, verb.i)
             if lo > verb.i:
                 hi = _extend_right(verb, hi, lexicon_has)
-                if TO_SENTENCE_END:
-                    hi = _to_sentence_end(verb, hi, lexicon_has)
+                hi = _to_sentence_end(verb, hi, lexicon_has)
             return [(lo, hi)]
     # "The economy, he said, is strong": the cue is a parenthetical of the reported clause.
     if verb.dep_ in ("parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -153,7 +152,7 @@ def _clause_content(verb, lexicon_has):
     return None
 
 
-TO_SENTENCE_END = True
+_CONTRAST = {"but", "although", "though", "while", "whereas", "yet"}
 
 
 def _to_sentence_end(verb, hi: int, lexicon_has) -> int:
@@ -167,6 +166,8 @@ def _to_sentence_end(verb, hi: int, lexicon_has) -> int:
             break
         if tok.text in (";",) or tok.lower_ == "according":
             break
+        if tok.text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in _CONTRAST:
+            break  # ", but he refuses to ...": the writer takes over
         if tok.pos_ == "VERB" and lexicon_has(tok.lemma_.lower()):
             break
         i += 1
@@ -289,6 +290,9 @@ def _trim_tail(doc, lo: int, hi: int) -> int:
     for i in range(lo + 1, hi + 1):
         tok = doc[i]
         if tok.text == ";":
+            return _before(doc, lo, i)
+        if tok.text == "," and i + 2 <= hi and doc[i + 1].lower_ in _CONTRAST \
+                and any(c.dep_ == "nsubj" for c in doc[i + 1].head.children) and doc[i + 1].head.i > i:
             return _before(doc, lo, i)
         if tok.dep_ in ("appos", "conj", "advcl", "xcomp"):
             start = tok.left_edge.i
