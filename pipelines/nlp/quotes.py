@@ -396,8 +396,7 @@ def _maybe_mixed(cand: _Candidate, index: DocIndex) -> None:
 
 
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "&"}
-MIN_EMBEDDED_WORDS = 5
-EMBEDDED_NEEDS_CUE = False  # a cued quotation inside a running sentence shorter than this is a phrase
+MIN_EMBEDDED_WORDS = 5  # a cued quotation inside a running sentence shorter than this is a phrase
 
 
 def _keep(cand: _Candidate, index: DocIndex) -> bool:
@@ -414,8 +413,6 @@ def _keep(cand: _Candidate, index: DocIndex) -> bool:
         if _embedded(cand, index):
             return words >= MIN_EMBEDDED_WORDS
         return words >= MIN_CUED_WORDS
-    if EMBEDDED_NEEDS_CUE and _embedded(cand, index):
-        return False  # a phrase borrowed inside someone else's sentence
     return words >= MIN_DIRECT_WORDS
 
 
