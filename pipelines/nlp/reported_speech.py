@@ -124,11 +124,17 @@ def _according_to(token, index: DocIndex) -> Report | None:
 
 def _names_or_asks_for(verb) -> bool:
     """'called Y Z', 'called for Y', 'called on Y to ...', 'called Y "..."'."""
+    doc = verb.doc
     for child in verb.rights:
         if child.dep_ in ("oprd", "xcomp", "ccomp", "attr"):
             return True
         if child.dep_ == "prep" and child.lower_ in ("for", "on", "as"):
             return True
+        if child.dep_ == "dobj":
+            # 'called Oz a quack': a second noun phrase right after the object (any attachment)
+            nxt = child.right_edge.i + 1
+            if nxt < len(doc) and doc[nxt].pos_ in ("DET", "ADJ", "NOUN", "PROPN") and nxt <= verb.right_edge.i:
+                return True
     return False
 
 
