@@ -29,12 +29,43 @@ def _load_defs():
     return location.defs()
 
 
-def run_pipeline(force: bool = False, include_remote: bool = True) -> RunSummary:
-    ensure_dagster_env()
+def _run_over_partitions(summary: RunSummary, job_name: str, keys: list[str], run_config: dict) -> None:
+    """Register the keys as partitions, run `job_name` once over the range that spans them
+    (the assets' single-run backfill policy handles many partitions; unchanged partitions
+    inside the range are skipped by content hash), then refresh the views and reports."""
     import dagster as dg
 
-    from pipelines import runner
     from pipelines.defs.partitions import source_partitions
+
+    instance = dg.DagsterInstance.get()
+    existing = set(instance.get_dynamic_partitions(source_partitions.name))
+    missing = [key for key in keys if key not in existing]
+    if missing:
+        instance.add_dynamic_partitions(source_partitions.name, missing)
+    order = instance.get_dynamic_partitions(source_partitions.name)
+    positions = sorted(order.index(key) for key in keys)
+    tags = {RANGE_START: order[positions[0]], RANGE_END: order[positions[-1]]}
+    defs = _load_defs()
+    quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+    result = defs.resolve_job_def(job_name).execute_in_process(
+        instance=instance, tags=tags, run_config={**run_config, **quiet}, raise_on_error=False)
+    summary.runs.append((job_name, result.success))
+    analytics = defs.resolve_job_def("refresh_analytics").execute_in_process(
+        instance=instance, run_config=quiet, raise_on_error=False)
+    summary.runs.append(("refresh_analytics", analytics.success))
+
+
+def _count_rows(summary: RunSummary, settings: Settings) -> RunSummary:
+    with db.connect(settings.warehouse_path, read_only=True) as con:
+        summary.counts = db.table_counts(con, list(SUMMARY_TABLES))
+        summary.current_articles = con.execute("SELECT count(*) FROM articles WHERE is_current").fetchone()[0]
+    return summary
+
+
+def run_pipeline(force: bool = False, include_remote: bool = True) -> RunSummary:
+    """Ingest and extract what is new or changed (everything with force), then refresh views."""
+    ensure_dagster_env()
+    from pipelines import runner
 
     settings = Settings.from_env()
     summary = RunSummary()
@@ -44,70 +75,29 @@ def run_pipeline(force: bool = False, include_remote: bool = True) -> RunSummary
         if not include_remote:
             inputs = {k: v for k, v in inputs.items() if v["kind"] != "remote"}
         summary.due = sorted(inputs) if force else runner.changed_partitions(con, inputs)
-
-    instance = dg.DagsterInstance.get()
-    existing = instance.get_dynamic_partitions(source_partitions.name)
-    missing = [key for key in summary.due if key not in existing]
-    if missing:
-        instance.add_dynamic_partitions(source_partitions.name, missing)
     if summary.due:
-        order = instance.get_dynamic_partitions(source_partitions.name)
-        positions = sorted(order.index(key) for key in summary.due)
-        defs = _load_defs()
-        job = defs.resolve_job_def("ingest_and_extract")
-        # One run over the range: the assets' single-run backfill policy handles many partitions,
-        # and partitions inside the range that did not change are skipped by content hash.
-        tags = {RANGE_START: order[positions[0]], RANGE_END: order[positions[-1]]}
         run_config = {"ops": {"articles": {"config": {"force": force}}, "extraction": {"config": {"force": force}}}}
-        result = job.execute_in_process(instance=instance, tags=tags, run_config=run_config, raise_on_error=False)
-        summary.runs.append(("ingest_and_extract", result.success))
-        analytics = defs.resolve_job_def("refresh_analytics").execute_in_process(instance=instance, raise_on_error=False)
-        summary.runs.append(("refresh_analytics", analytics.success))
-
-    with db.connect(settings.warehouse_path, read_only=True) as con:
-        summary.counts = db.table_counts(con, list(SUMMARY_TABLES))
-        summary.current_articles = con.execute("SELECT count(*) FROM articles WHERE is_current").fetchone()[0]
-    return summary
+        _run_over_partitions(summary, "ingest_and_extract", summary.due, run_config)
+    return _count_rows(summary, settings)
 
 
 def run_reextract(processes: int = 2, force: bool = False) -> RunSummary:
     """Re-extract every stored article whose extraction is not from the current extractor version
     (all of them with force), reading the text from DuckDB only, in worker processes."""
     ensure_dagster_env()
-    import dagster as dg
-
-    from pipelines.defs.partitions import source_partitions
-
     settings = Settings.from_env()
     summary = RunSummary()
     with db.connect(settings.warehouse_path) as con:
         db.apply_sql(con)
-        keys = [r[0] for r in con.execute(
+        summary.due = [r[0] for r in con.execute(
             "SELECT DISTINCT partition_key FROM articles WHERE is_current ORDER BY 1").fetchall()]
-    summary.due = keys
-    if keys:
-        instance = dg.DagsterInstance.get()
-        existing = instance.get_dynamic_partitions(source_partitions.name)
-        missing = [key for key in keys if key not in existing]
-        if missing:
-            instance.add_dynamic_partitions(source_partitions.name, missing)
-        order = instance.get_dynamic_partitions(source_partitions.name)
-        positions = sorted(order.index(key) for key in keys)
-        defs = _load_defs()
+    if summary.due:
         run_config = {
             "ops": {"extraction": {"config": {"force": force}}},
             "resources": {"extractor": {"config": {"model": settings.spacy_model, "n_process": processes}}},
         }
-        tags = {RANGE_START: order[positions[0]], RANGE_END: order[positions[-1]]}
-        result = defs.resolve_job_def("reextract").execute_in_process(
-            instance=instance, tags=tags, run_config=run_config, raise_on_error=False)
-        summary.runs.append(("reextract", result.success))
-        analytics = defs.resolve_job_def("refresh_analytics").execute_in_process(instance=instance, raise_on_error=False)
-        summary.runs.append(("refresh_analytics", analytics.success))
-    with db.connect(settings.warehouse_path, read_only=True) as con:
-        summary.counts = db.table_counts(con, list(SUMMARY_TABLES))
-        summary.current_articles = con.execute("SELECT count(*) FROM articles WHERE is_current").fetchone()[0]
-    return summary
+        _run_over_partitions(summary, "reextract", summary.due, run_config)
+    return _count_rows(summary, settings)
 
 
 def format_summary(summary: RunSummary) -> str:

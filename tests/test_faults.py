@@ -11,10 +11,10 @@ import duckdb
 import pytest
 
 from tests.conftest import REPO_ROOT
+from tests.snapshots import snapshot
 from tests.synthetic import write_corpus
 
 TABLES = ("articles", "entities", "quotations", "time_expressions", "claims", "stances", "article_extractions")
-AUDIT = {"first_seen", "last_seen", "last_ingested", "extracted_at", "quarantined_at"}
 
 
 def _env(root):
@@ -31,15 +31,7 @@ def _claims(root, *args, **kwargs):
 
 
 def _snapshot(db_path):
-    con = duckdb.connect(str(db_path), read_only=True)
-    try:
-        out = {}
-        for table in TABLES:
-            cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall() if r[0] not in AUDIT]
-            out[table] = con.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY ALL").fetchall()
-        return out
-    finally:
-        con.close()
+    return snapshot(db_path, TABLES)
 
 
 def _inbox(root, n, name="corpus.jsonl", start=0):

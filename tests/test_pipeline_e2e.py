@@ -1,14 +1,14 @@
 """The whole pipeline through Dagster on a small inbox of our own: runs, is idempotent, is incremental."""
 
-import json
 import textwrap
 
 import duckdb
 import pytest
 
+from tests.snapshots import snapshot
+
 TABLES = ("articles", "quarantine", "entities", "entity_mentions", "quotations", "time_expressions", "claims",
           "stances", "raw_inputs", "article_extractions")
-AUDIT_COLUMNS = {"first_seen", "last_seen", "last_ingested", "extracted_at", "quarantined_at"}
 
 ARTICLE = textwrap.dedent("""\
     ---
@@ -29,15 +29,7 @@ ARTICLE = textwrap.dedent("""\
 
 
 def _snapshot(path):
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        out = {}
-        for table in TABLES:
-            columns = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall() if r[0] not in AUDIT_COLUMNS]
-            out[table] = con.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY ALL").fetchall()
-        return out
-    finally:
-        con.close()
+    return snapshot(path, TABLES)
 
 
 @pytest.fixture
