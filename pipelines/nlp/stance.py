@@ -85,7 +85,7 @@ def _issue_mentions(sent, frames, mentions) -> list[tuple[Mention, object]]:
     return out
 
 
-def _decide(evidence, probabilities):
+def _decide(evidence, probabilities, model_name: str = "model"):
     """(polarity, score, confidence, method)."""
     rule_score, rule_confidence, contradictory = combine(evidence)
     if contradictory:
@@ -99,7 +99,7 @@ def _decide(evidence, probabilities):
     score = probabilities.get("favor", 0.0) - probabilities.get("against", 0.0)
     polarity = max(probabilities, key=probabilities.get)
     confidence = probabilities[polarity]
-    method = "model+rule" if evidence else "model"
+    method = f"{model_name}+rule" if evidence else model_name
     return polarity, round(score, 3), round(confidence, 3), method
 
 
@@ -107,6 +107,7 @@ def extract_stances(doc, quotes, claims, entities, doc_input) -> list[Stance]:
     index = EntityIndex(entities)
     voices = _voices(quotes, claims)
     model = current_model()
+    model_label = f"model:{model.name}" if model is not None and model.name else "model"
     stated_at = getattr(doc_input, "published", None)
     author = getattr(doc_input, "author", None)
     stances: list[Stance] = []
@@ -130,7 +131,7 @@ def extract_stances(doc, quotes, claims, entities, doc_input) -> list[Stance]:
             for i, probs in zip(wanted, model.predict_proba(feats)):
                 probabilities[i] = probs
         for (mention, evidence), probs in zip(items, probabilities):
-            polarity, score, confidence, method = _decide(evidence, probs)
+            polarity, score, confidence, method = _decide(evidence, probs, model_label)
             if polarity == "neutral" and method != "rule:contradictory" and not evidence:
                 continue  # no position found: the scorer and the warehouse both read absence as neutral
             voice = _voice_for(voices, mention.start, mention.end)

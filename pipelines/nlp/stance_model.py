@@ -11,8 +11,11 @@ from pipelines.nlp.stance_features import N_FEATURES
 
 MODELS_DIR = Path(__file__).parent / "models"
 SHIPPED_MODEL = MODELS_DIR / "stance_polarity.npz"
-# A locally trained model (e.g. one for research use only) can replace the shipped one.
+# A model trained on this machine replaces the shipped one: the file named by CLAIMS_STANCE_MODEL,
+# else LOCAL_MODEL_NAME under the warehouse's models/ folder (never committed; e.g. one trained
+# on research-only data by `scripts/train_stance.py` for evaluation).
 MODEL_ENV = "CLAIMS_STANCE_MODEL"
+LOCAL_MODEL_NAME = "stance_polarity_local.npz"
 CLASSES = ("against", "neutral", "favor")
 
 
@@ -72,6 +75,15 @@ def _load(path: str) -> PolarityModel | None:
     return PolarityModel.load(file) if file.exists() else None
 
 
+def model_path() -> Path:
+    if os.environ.get(MODEL_ENV):
+        return Path(os.environ[MODEL_ENV])
+    from pipelines.config import Settings
+
+    local = Settings.from_env().warehouse_path.parent / "models" / LOCAL_MODEL_NAME
+    return local if local.exists() else SHIPPED_MODEL
+
+
 def current_model() -> PolarityModel | None:
-    """The model named by CLAIMS_STANCE_MODEL, else the shipped one; None when neither exists."""
-    return _load(os.environ.get(MODEL_ENV) or str(SHIPPED_MODEL))
+    """The local model if there is one (see MODEL_ENV), else the shipped one; None when missing."""
+    return _load(str(model_path()))
