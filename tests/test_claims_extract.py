@@ -115,3 +115,12 @@ def test_checkworthiness_ranks_factual_quantities_above_small_talk():
         "Thank you very much, it is good to be here tonight.",
     ])
     assert factual >= 0.5 > chat
+
+
+def test_works_without_a_parse():
+    text = "Exports rose 12 percent last year. Will they rise again? The minister will probably resign."
+    doc_input = DocInput(doc_id="t", text=text, published="2012-03-15", author="Jane Doe")
+    claims = extract_claims(None, [], tag_timexes(text, "2012-03-15"), [], doc_input)
+    assert [c.text for c in claims] == ["Exports rose 12 percent last year.", "The minister will probably resign."]
+    assert (claims[0].about_start, claims[0].numbers, claims[0].claimer) == ("2011-01-01", ["12 percent"], "Jane Doe")
+    assert claims[1].modality == "hedged"
