@@ -64,6 +64,8 @@ RULES: list[tuple[str, str]] = [
     ("iso", r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?(?!\d)"),
     ("slash", r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])"),
     ("clock", rf"(?:(?:around|about|approximately|at\s+about)\s+)?\d{{1,2}}(?:[:.]\d{{2}})?\s*{AMPM}{TZ}"
+              rf"(?:,?\s+(?:{REL_DAY}|{WEEKDAY}|{MONTH}\s+{DAYNUM}))?"
+              rf"|(?:[01]?\d|2[0-3]):[0-5]\d\s*(?:UTC|GMT|CET|CEST|BST|EST|EDT|CST|CDT|PST|PDT|local\s+time)"
               rf"(?:,?\s+(?:{REL_DAY}|{WEEKDAY}|{MONTH}\s+{DAYNUM}))?"),
     ("noon", rf"(?:noon|midnight)(?:,?\s+(?:{REL_DAY}|{WEEKDAY}))?"),
     ("season_year", rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?{SEASON}\s+of\s+(?:{YEAR4}|{SPOKEN_YEAR})"),

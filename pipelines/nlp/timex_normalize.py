@@ -235,6 +235,7 @@ def h_slash(text, start, end, ctx):
     return Norm("DATE", f"{y:04d}-{mo:02d}-{d:02d}", unit="day")
 
 
+_CLOCK24 = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 _CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\b\.?", re.I)
 
 
@@ -263,14 +264,18 @@ def _day_part_of(text, start, end, ctx) -> tuple[date | None, str | None, bool]:
 def h_clock(text, start, end, ctx):
     m = _CLOCK.search(text)
     if not m:
-        return Norm("TIME", None, reason="unparsed_time")
-    hour, minute = int(m[1]), int(m[2] or 0)
-    if hour > 12 or minute > 59:
-        return Norm("TIME", None, reason="invalid_time")
-    if m[3].lower() == "p" and hour != 12:
-        hour += 12
-    elif m[3].lower() == "a" and hour == 12:
-        hour = 0
+        m = _CLOCK24.search(text)  # "14:30 GMT"
+        if not m:
+            return Norm("TIME", None, reason="unparsed_time")
+        hour, minute = int(m[1]), int(m[2])
+    else:
+        hour, minute = int(m[1]), int(m[2] or 0)
+        if hour > 12 or minute > 59:
+            return Norm("TIME", None, reason="invalid_time")
+        if m[3].lower() == "p" and hour != 12:
+            hour += 12
+        elif m[3].lower() == "a" and hour == 12:
+            hour = 0
     day, reason, _ = _day_part_of(text[m.end():], start, end, ctx)
     if day is None:
         return Norm("TIME", None, reason=reason)
