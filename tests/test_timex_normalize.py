@@ -150,3 +150,9 @@ def test_never_crashes_and_spans_are_exact(text):
             assert text[timex.start:timex.end] == timex.text
             assert timex.type in ("DATE", "TIME", "DURATION", "SET")
             assert timex.value is not None or timex.reason is not None or timex.type in ("DURATION", "SET")
+
+
+def test_clock_times():
+    text = "The quake struck at 14:30 GMT. Police arrived at 3:15 p.m. yesterday. The score was 3:2."
+    found = [(t.text, t.type, t.value) for t in tag_timexes(text, PUBLISHED)]
+    assert found == [("14:30 GMT", "TIME", "2012-03-15T14:30"), ("3:15 p.m. yesterday", "TIME", "2012-03-14T15:15")]
