@@ -20,7 +20,6 @@ EXTRACTOR_VERSION = "stance-1.0"
 # Rule evidence of these kinds decides on its own when strong enough; weaker cues go to the model.
 DECISIVE_KINDS = {"verb_object", "noun_complement", "prep_verb", "passive", "predicate"}
 DECISIVE_SCORE = 0.45
-NEUTRAL_BAND = 0.0  # model: favor/against only when its probability beats neutral (argmax)
 CONTRADICTION_CONFIDENCE = 0.2
 
 

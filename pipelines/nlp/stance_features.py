@@ -103,18 +103,6 @@ def pair_features(sent, target_start: int, target_end: int, evidence: list[Evide
         add("rule_kind:" + item.kind + ":" + _bucket(item.score))
         if item.negated:
             add("rule_negated")
-    clause = head
-    while clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
-        clause = clause.head
-    clause_valence = 0.0
-    for token in clause.subtree:
-        if target_start <= token.i < target_end or token.is_punct:
-            continue
-        add("c:" + token.lemma_.lower())
-        clause_valence += word_valence(token.lemma_, token.lower_)
-    add("val_clause", clause_valence)
-    add("val_clause_b:" + _bucket(clause_valence))
-    add("clause_verb:" + clause.lemma_.lower())
     add("position:" + ("first" if target_start - sent.start < 3 else "later"))
     add("bias")
     return feats
