@@ -21,6 +21,7 @@ EXTRACTOR_VERSION = "quotes-1.0"
 MIN_DIRECT_WORDS = 4  # shorter quoted stretches without a cue are names, titles or scare quotes
 MIN_CUED_WORDS = 2
 _WINDOW_TOKENS = 40
+_LOOKBACK_CHARS = 300  # context read before a quotation; bounded so huge paragraphs stay linear
 AFTER_CUE_TOKENS = 14  # '"...," Rep. Elijah E. Cummings (D-Md.) said': names with titles run long
 DIRECT_SHARE = 0.9  # the share of letters inside quotation marks that makes content direct
 MIXED_SHARE = 0.1
@@ -317,20 +318,20 @@ def _covered(text: str, inner, outer) -> float:
 
 
 def _merge_split_quotes(cands: list[_Candidate], index: DocIndex) -> None:
-    """'"A," he said. "B."' is one statement in two spans."""
-    i = 0
-    while i + 1 < len(cands):
-        a, b = cands[i], cands[i + 1]
-        if (a.kind == "direct" and b.kind == "direct" and a.cue_i is not None
+    """'"A," he said. "B."' is one statement in two spans (one linear pass, in place)."""
+    merged: list[_Candidate] = []
+    for b in cands:
+        a = merged[-1] if merged else None
+        if (a is not None and a.kind == "direct" and b.kind == "direct" and a.cue_i is not None
                 and (b.cue_i is None or b.cue_i == a.cue_i)
                 and a.cue_start is not None and a.end <= a.cue_start < b.start
                 and index.para_of(a.start) == index.para_of(b.start)
                 and _only_cue_between(index, a, b)):
             a.spans.extend(b.spans)
             a.quote_ids |= b.quote_ids
-            del cands[i + 1]
             continue
-        i += 1
+        merged.append(b)
+    cands[:] = merged
 
 
 def _only_cue_between(index: DocIndex, a: _Candidate, b: _Candidate) -> bool:
@@ -342,23 +343,32 @@ def _inherit_speakers(cands: list[_Candidate], index: DocIndex) -> None:
     """A quotation with no cue of its own continues the adjacent attributed quotation: the
     previous one in its paragraph, else the next one in its paragraph, else the last one of
     the paragraph before when the quotation opens its paragraph."""
-    attributed = [c for c in cands if c.speaker_span is not None]
-    if not attributed:
-        return
+    n = len(cands)
+    # Nearest attributed candidate before / after each position, found in two linear passes.
+    prev_attr: list[_Candidate | None] = [None] * n
+    next_attr: list[_Candidate | None] = [None] * n
+    last = None
+    for pos in range(n):
+        prev_attr[pos] = last
+        if cands[pos].speaker_span is not None:
+            last = cands[pos]
+    last = None
+    for pos in range(n - 1, -1, -1):
+        next_attr[pos] = last
+        if cands[pos].speaker_span is not None:
+            last = cands[pos]
     for pos, cand in enumerate(cands):
         if cand.speaker_span is not None or cand.kind != "direct":
             continue
         para = index.para_of(cand.start)
-        prev = next((c for c in reversed(cands[:pos]) if c.speaker_span is not None), None)
-        nxt = next((c for c in cands[pos + 1:] if c.speaker_span is not None), None)
+        prev, nxt = prev_attr[pos], next_attr[pos]
         source = None
         if prev is not None and index.para_of(prev.start) == para:
             source = prev
         elif nxt is not None and index.para_of(nxt.start) == para and nxt.kind == "direct":
             source = nxt
-        elif prev is not None and index.para_of(prev.end - 1) >= para - 1 and _opens_paragraph(index, cand):
-            source = prev
-        elif prev is not None and index.para_of(prev.end - 1) >= para - 1 and prev.kind == "direct":
+        elif prev is not None and index.para_of(prev.end - 1) >= para - 1 and (
+                _opens_paragraph(index, cand) or prev.kind == "direct"):
             source = prev
         if source is None:
             continue
@@ -371,7 +381,7 @@ def _inherit_speakers(cands: list[_Candidate], index: DocIndex) -> None:
 
 def _opens_paragraph(index: DocIndex, cand: _Candidate) -> bool:
     lo, _ = index.para_bounds(cand.start)
-    return not index.text[lo : cand.start].strip()
+    return cand.start - lo < _LOOKBACK_CHARS and not index.text[lo : cand.start].strip()
 
 
 def _maybe_mixed(cand: _Candidate, index: DocIndex) -> None:
@@ -418,7 +428,7 @@ def _keep(cand: _Candidate, index: DocIndex) -> bool:
 
 def _after_colon(cand: _Candidate, index: DocIndex) -> bool:
     lo, _ = index.para_bounds(cand.start)
-    return index.text[lo : cand.start].rstrip().endswith(":")
+    return index.text[max(lo, cand.start - _LOOKBACK_CHARS) : cand.start].rstrip().endswith(":")
 
 
 def _looks_like_title(index: DocIndex, cand: _Candidate, words: int) -> bool:
@@ -443,7 +453,7 @@ def _embedded(cand: _Candidate, index: DocIndex) -> bool:
         return False
     sent_lo = index.doc[index.sent_bounds[index.sent_id[i0]][0]].idx
     para_lo, _ = index.para_bounds(start)
-    before = text[max(sent_lo, para_lo) : start].rstrip()
+    before = text[max(sent_lo, para_lo, start - _LOOKBACK_CHARS) : start].rstrip()
     if not before:
         return False
     # '... replied, "It's meant ..."' or '"A," she said. "B."' opens a statement; only a quotation

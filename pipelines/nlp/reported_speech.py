@@ -158,6 +158,7 @@ def _clause_content(verb, lexicon_has):
     return None
 
 
+MAX_CONTENT_TOKENS = 400
 _CONTRAST = {"but", "although", "though", "while", "whereas", "yet"}
 
 
@@ -166,7 +167,8 @@ def _to_sentence_end(verb, hi: int, lexicon_has) -> int:
     report ('..., adding that', 'and warned') or a semicolon intervenes first."""
     doc = verb.doc
     i = hi + 1
-    while i < len(doc):
+    stop = min(len(doc), hi + MAX_CONTENT_TOKENS)
+    while i < stop:
         tok = doc[i]
         if tok.is_sent_start or "\n" in tok.text:
             break
@@ -259,6 +261,9 @@ def _make(cue, cue_start, cue_end, token_spans, speaker, index: DocIndex, keep_s
     para_lo, para_hi = index.para_bounds(cue.idx)
     spans = []
     speaker_lo, speaker_hi = (len(doc), len(doc)) if keep_speaker else (speaker.left_edge.i, speaker.right_edge.i)
+    # No plausible statement is longer than this; the cap also keeps giant unparsed
+    # "sentences" (1 MB paragraphs) linear.
+    token_spans = [(lo, min(hi, lo + MAX_CONTENT_TOKENS)) for lo, hi in token_spans]
     if token_spans:
         lo, hi = token_spans[-1]
         token_spans = token_spans[:-1] + [(lo, _trim_tail(doc, lo, hi))]
