@@ -107,3 +107,12 @@ def test_unparsed_doc_does_not_crash(nlp):
     doc = nlp.make_doc('"Hello there my friend," he said. "Goodbye."')
     quotes = extract_quotes(doc, [])
     assert all(q.kind == "direct" for q in quotes)
+
+
+def test_megabyte_paragraph_with_stray_marks(nlp):
+    # Tokenized only (no parse), so the test stays fast; the quote code must still cope.
+    unit = 'He said "this is fine, I think, ' + "word " * 30 + "and then ' stray “ marks ” « here "
+    text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    doc = nlp.make_doc(text)
+    for q in extract_quotes(doc, build_entities(doc)):
+        assert all(0 <= a < b <= len(text) for a, b in q.content_spans)
