@@ -145,6 +145,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="articles (default: all 19,043)")
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--skip-incremental", action="store_true")
+    parser.add_argument("--keep", default=None, help="copy the full-run warehouse here (e.g. to query stance_changes)")
     args = parser.parse_args()
     if not CORPUS.exists():
         print("../shared/data/corpus/reuters21578.jsonl.gz not present: end-to-end benchmark skipped.")
@@ -205,6 +206,10 @@ def main() -> int:
         figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
         print(json.dumps(figures, indent=2))
         update_bench(figures)
+        if args.keep:
+            Path(args.keep).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(work / "full" / "warehouse.duckdb", args.keep)
+            print(f"warehouse kept at {args.keep}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

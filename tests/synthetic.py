@@ -15,7 +15,7 @@ def article(i: int, rng: random.Random) -> dict:
     n = rng.randint(2, 900)
     year = rng.randint(2015, 2024)
     paragraphs = [
-        f"{place} council debates {topic} ({i})",
+        f"{place} council debates {topic}",
         f"The {place} council voted on Monday to spend {n} million dollars on {topic}, its largest outlay since {year}.",
         f"\u201cThis is the right decision for {place},\u201d {person} {verb}. \u201cWe waited too long.\u201d",
         f"{other} said that {topic} would cost twice as much by next year and opposed the plan.",
