@@ -72,3 +72,19 @@ def test_run_is_idempotent_and_incremental(inbox):
     third = run_pipeline()
     assert third.due == ["second.txt"]
     assert third.current_articles == 2
+
+
+def test_timeline_command_writes_chart_and_page(inbox, capsys):
+    from pipelines.cli import main
+    from pipelines.orchestrate import run_pipeline
+
+    assert run_pipeline().success
+    reports = inbox / "warehouse" / "reports" / "holders"
+    assert (reports / "index.html").exists(), "the holder_reports asset writes an index page"
+    assert main(["timeline", "--holder", "Maria Lopez", "--by", "year"]) == 0
+    out = capsys.readouterr().out
+    assert "Stance of Maria Lopez" in out
+    pages = list(reports.glob("stance_maria-lopez_year.*"))
+    assert {p.suffix for p in pages} == {".png", ".html"}
+    html = (reports / "stance_maria-lopez_year.html").read_text()
+    assert "data:image/png;base64," in html
