@@ -303,8 +303,8 @@ def _trim_tail(doc, lo: int, hi: int) -> int:
         if tok.text == ";":
             return _before(doc, lo, i)
         if tok.text == "," and i + 2 <= hi and doc[i + 1].lower_ in _CONTRAST \
-                and any(c.dep_ == "nsubj" for c in doc[i + 1].head.children) and doc[i + 1].head.i > i:
-            return _before(doc, lo, i)
+                and any(doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(i + 2, min(i + 6, hi + 1))):
+            return _before(doc, lo, i)  # ", but he refuses to ...": a new clause of the writer's
         if tok.dep_ in ("appos", "conj", "advcl", "xcomp"):
             start = tok.left_edge.i
             if start <= lo + 1:
