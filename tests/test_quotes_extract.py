@@ -116,3 +116,13 @@ def test_megabyte_paragraph_with_stray_marks(nlp):
     doc = nlp.make_doc(text)
     for q in extract_quotes(doc, build_entities(doc)):
         assert all(0 <= a < b <= len(text) for a, b in q.content_spans)
+
+
+def test_named_speaker_missed_by_ner_becomes_an_entity(nlp):
+    text = '"It is a mess and everyone in the room knows it," Mr. King added.'
+    doc = nlp(text)
+    entities = build_entities(doc)
+    [quote] = extract_quotes(doc, entities)
+    assert quote.speaker_text == "Mr. King"
+    assert quote.speaker_entity == "King"
+    assert any(e.key == quote.speaker_key for e in entities)

@@ -7,7 +7,8 @@ preceding person (offices) or organization (bodies) mentioned outside quotations
 """
 
 from pipelines.nlp.entities import EntityIndex
-from pipelines.nlp.types import Entity
+from pipelines.nlp.names import clean_name, name_key, name_tokens
+from pipelines.nlp.types import Entity, Mention
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its", "we", "us", "our"}
@@ -35,9 +36,36 @@ ORG_NOUNS = {
 
 class SpeakerResolver:
     def __init__(self, entities: list[Entity], in_quote_char, text: str):
-        """in_quote_char(start, end) -> True when the span lies inside a quotation."""
+        """in_quote_char(start, end) -> True when the span lies inside a quotation.
+        Named speakers the NER missed are appended to `entities` (the document's list)."""
+        self.entities = entities
+        self.in_quote_char = in_quote_char
         self.index = EntityIndex(entities)
         self.text = text
+        self.added: dict[str, Entity] = {}
+
+    def resolve_or_add(self, head, span_start: int, span_end: int) -> Entity | None:
+        entity = self.resolve(head, span_start, span_end)
+        if entity is not None or head.pos_ != "PROPN":
+            return entity
+        # "Mr. King said": a named speaker is an entity even when the NER missed the name.
+        start, end, name = clean_name(self.text, span_start, span_end)
+        tokens = name_tokens(name)
+        if not tokens or not any(ch.isalpha() for ch in name):
+            return None
+        honorific = self.text[span_start:start + 1].lower().split()[:1]
+        etype = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP"}.get(head.ent_type_, "PERSON" if (
+            honorific and honorific[0].rstrip(".") in {"mr", "mrs", "ms", "dr", "sen", "rep", "gov"}) else "OTHER")
+        canonical = " ".join(tokens)
+        key = name_key(canonical, etype)
+        entity = self.added.get(key) or next((e for e in self.entities if e.key == key), None)
+        if entity is None:
+            entity = Entity(key=key, canonical_name=canonical, type=etype)
+            self.entities.append(entity)
+            self.added[key] = entity
+        if not any(m.start == start for m in entity.mentions):
+            entity.mentions.append(Mention(start, end, self.text[start:end]))
+        return entity
         self.in_quote_char = in_quote_char
 
     def resolve(self, head, span_start: int, span_end: int) -> Entity | None:

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from pipelines.nlp.entity_aliases import AliasRules, load_alias_rules
-from pipelines.nlp.names import TITLES, clean_name, name_key, name_tokens
+from pipelines.nlp.names import clean_name, name_key, name_tokens
 from pipelines.nlp.types import Entity, Mention
 
 EXTRACTOR_VERSION = "entities-1.0"
@@ -183,7 +183,7 @@ class EntityIndex:
         return None
 
     def by_name(self, text: str) -> Entity | None:
-        tokens = [t for t in name_tokens(text) if t.lower().rstrip(".") not in TITLES]
+        tokens = name_tokens(text)
         if tokens:
             return self.by_surname.get(tokens[-1].lower())
         return None

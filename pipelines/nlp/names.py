@@ -40,7 +40,8 @@ def clean_name(text: str, start: int, end: int) -> tuple[int, int, str]:
 def name_tokens(name: str) -> list[str]:
     """Words of a name without titles: "Mr. Vladimir V. Putin" -> ["Vladimir", "V.", "Putin"]."""
     tokens = _TOKEN.findall(name)
-    while tokens and tokens[0].lower().rstrip(".") in TITLES:
+    # Titles go, but never the last word: "King" (a surname) and "Speaker" stay names.
+    while len(tokens) > 1 and tokens[0].lower().rstrip(".") in TITLES:
         tokens = tokens[1:]
     return tokens
 

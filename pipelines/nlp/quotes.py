@@ -483,7 +483,7 @@ def _to_quote(cand: _Candidate, index: DocIndex, resolver: SpeakerResolver) -> Q
     if cand.speaker_span is not None:
         s, e = cand.speaker_span
         quote.speaker_start, quote.speaker_end, quote.speaker_text = s, e, text[s:e]
-        entity = resolver.resolve(doc[cand.speaker_i], s, e) if cand.speaker_i is not None else None
+        entity = resolver.resolve_or_add(doc[cand.speaker_i], s, e) if cand.speaker_i is not None else None
         if entity is not None:
             quote.speaker_entity = entity.canonical_name
             quote.speaker_key = entity.key
