@@ -14,7 +14,7 @@ from pipelines.nlp.entity_aliases import AliasRules, load_alias_rules
 from pipelines.nlp.names import clean_name, name_key, name_tokens
 from pipelines.nlp.types import Entity, Mention
 
-EXTRACTOR_VERSION = "entities-1.0"
+EXTRACTOR_VERSION = "entities-1.1"
 
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "NORP": "NORP"}
 
