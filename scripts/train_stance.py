@@ -24,7 +24,7 @@ from pipelines.nlp.stance_model import PolarityModel  # noqa: E402
 from pipelines.nlp.stance_rules import cue_frames, target_evidence  # noqa: E402
 from pipelines.nlp.stance_targets import EntityIndex, sentence_mentions  # noqa: E402
 
-WORD_PREFIXES = ("u:", "b:", "l:", "r:", "l1:", "l2:", "r1:", "r2:")
+WORD_PREFIXES = ("u:", "b:", "l:", "r:", "l1:", "l2:", "r1:", "r2:", "lb:", "rb:", "near_l_w:", "near_r_w:")
 LABELS = {"positive": "favor", "negative": "against", "neutral": "neutral",
           "favor": "favor", "against": "against"}
 

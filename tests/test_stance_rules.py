@@ -72,7 +72,7 @@ def test_capitals_count_for_their_states_as_holders_and_issue_targets_are_kept(n
     stances = run(nlp, text)
     issue = about(stances, "NATO's interventions")
     assert {s.holder for s in issue} == {"Russia", "China"}
-    assert all(s.polarity == "against" and s.target_key is None for s in issue)
+    assert all(s.polarity == "against" and s.target_key is None and s.target_kind == "issue" for s in issue)
     assert {s.holder for s in about(stances, "NATO")} == {"Russia", "China"}
     holders = {(s.holder, text[s.holder_start : s.holder_end]) for s in issue}
     assert holders == {("Russia", "Moscow"), ("China", "Beijing")}

@@ -148,7 +148,7 @@ def extract_stances(doc, quotes, claims, entities, doc_input) -> list[Stance]:
                         evidence_end=evidence_end, confidence=float(confidence),
                         method=method if not holder.get("method") else f"{method}+{holder['method']}",
                         holder_key=holder.get("key"), target_key=mention.key, source_kind=source_kind,
-                        stated_at=stated_at,
+                        stated_at=stated_at, target_kind=mention.kind,
                     )
                 )
     return stances

@@ -63,6 +63,19 @@ def pair_features(sent, target_start: int, target_end: int, evidence: list[Evide
         add("r:" + _norm(token))
         if distance <= 2:
             add(f"r{distance}:" + _norm(token))
+    left_words, right_words = [_norm(t) for t in left], [_norm(t) for t in right]
+    for a, b in zip(left_words, left_words[1:]):
+        add("lb:" + a + "_" + b)
+    for a, b in zip(right_words, right_words[1:]):
+        add("rb:" + a + "_" + b)
+    # the nearest valenced words on each side, which usually carry the polarity toward the target
+    for side, tokens in (("l", list(reversed(left))), ("r", right)):
+        for token in tokens:
+            value = word_valence(token.lemma_, token.lower_)
+            if abs(value) >= 0.25:
+                add(f"near_{side}:" + _bucket(value))
+                add(f"near_{side}_w:" + token.lemma_.lower())
+                break
     window_valence = sum(word_valence(t.lemma_, t.lower_) for t in left + right)
     sentence_valence = sum(word_valence(t.lemma_, t.lower_) for t in sent)
     add("val_window", window_valence)

@@ -107,6 +107,7 @@ class Stance:
     target_key: str | None = None
     source_kind: str = "quote"  # quote | claim | sentence
     stated_at: str | None = None
+    target_kind: str | None = None  # entity | state | name | pronoun | issue (issue -> stances.target_issue)
 
 
 @dataclass
