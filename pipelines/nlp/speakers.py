@@ -1,11 +1,13 @@
 """The local speaker mention of a reporting cue: subject, passive agent or "according to" object."""
 
 from pipelines.nlp.doc_index import DocIndex
+from pipelines.nlp.reporting_lexicon import reporting_verbs
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _NP_LEFT_DEPS = {"compound", "flat", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "advmod", "npadvmod"}
 _NOUNISH = {"PROPN", "NOUN", "PRON"}
 _TIME_ENTS = {"DATE", "TIME"}
+
 
 
 def noun_phrase(head) -> tuple[int, int]:
@@ -70,7 +72,12 @@ def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
         if verb.dep_ in ("xcomp", "conj", "advcl", "acl") and verb.head.i != verb.i:
             if verb.dep_ == "acl" and verb.head.pos_ in _NOUNISH:
                 return verb.head if usable(verb.head) else None  # "a statement saying ..."
-            verb = verb.head
+            head = verb.head
+            # "May said that the country would leave ... and suggested that ...": a report
+            # conjoined inside another report's content continues the outer speaker.
+            if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in reporting_verbs():
+                head = head.head
+            verb = head
             continue
         break
     # '"...," said Caddell': the model sometimes makes the inverted subject an object.
