@@ -78,7 +78,9 @@ def _direct_candidates(index: DocIndex) -> list[_Candidate]:
     out = []
     for ids in groups.values():
         spans = [(index.quoted[i].start, index.quoted[i].end) for i in ids]
-        closed = all(index.quoted[i].closed or index.quoted[i].continues for i in ids)
+        # A run of paragraphs that each open a quotation and none closes it is typography
+        # (some sites open every paragraph with a mark), not a quotation.
+        closed = any(index.quoted[i].closed for i in ids)
         out.append(_Candidate(spans=spans, kind="direct", quote_ids=set(ids), closed=closed))
     out.sort(key=lambda c: c.start)
     return out
@@ -415,8 +417,8 @@ def _keep(cand: _Candidate, index: DocIndex) -> bool:
     words = _words(index, cand)
     if _looks_like_title(index, cand, words):
         return False
-    if not cand.closed and cand.cue_i is None and cand.speaker_span is None:
-        return False  # a stray mark with nothing around it that attributes anything
+    if not cand.closed and (cand.cue_i is None or cand.inherited):
+        return False  # a stray mark (or marks never closed) that nothing attributes
     if _after_colon(cand, index):
         return words >= MIN_CUED_WORDS  # 'a new campaign message: "It's about me."'
     if cand.cue_i is not None and not cand.inherited:
