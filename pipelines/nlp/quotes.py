@@ -425,6 +425,8 @@ def _keep(cand: _Candidate, index: DocIndex) -> bool:
         if _embedded(cand, index):
             return words >= MIN_EMBEDDED_WORDS
         return words >= MIN_CUED_WORDS
+    if cand.speaker_span is None and _embedded(cand, index):
+        return False  # 'make sure everything is "on the up and up."': a borrowed phrase
     return words >= MIN_DIRECT_WORDS
 
 
