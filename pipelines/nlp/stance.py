@@ -11,7 +11,7 @@ rule evidence about one target in one sentence is neutral with low confidence.
 
 from pipelines.nlp.stance_features import pair_features
 from pipelines.nlp.stance_model import current_model
-from pipelines.nlp.stance_rules import combine, cue_frames, target_evidence
+from pipelines.nlp.stance_rules import Evidence, combine, cue_frames, target_evidence
 from pipelines.nlp.stance_targets import EntityIndex, Mention, holder_mentions, mention_head, sentence_mentions
 from pipelines.nlp.types import Stance
 
@@ -154,9 +154,7 @@ def extract_stances(doc, quotes, claims, entities, doc_input) -> list[Stance]:
     return stances
 
 
-def _frame_evidence(frame):
-    from pipelines.nlp.stance_rules import Evidence
-
+def _frame_evidence(frame) -> Evidence:
     kind = "noun_complement" if frame.cue.pos_ == "NOUN" else "verb_object"
     return Evidence(frame.score, frame.cue, kind, frame.negated, frame.hedged, frame.holders)
 

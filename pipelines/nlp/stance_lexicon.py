@@ -73,7 +73,7 @@ EVALUATIVE = {
     "foe": -0.8, "rival": -0.3, "problem": -0.5, "disaster": -0.9, "failure": -0.8, "liar": -0.9,
     "criminal": -0.9, "dangerous": -0.8, "hostile": -0.7, "corrupt": -0.9, "incompetent": -0.9,
     "wrong": -0.6, "unfit": -0.8, "aggressive": -0.5, "irresponsible": -0.8, "reckless": -0.8,
-    "dishonest": -0.9, "unacceptable": -0.8, "aspirations to dominance": -0.5, "dominance": -0.4,
+    "dishonest": -0.9, "unacceptable": -0.8, "dominance": -0.4,
     "partner": 0.4, "friend": 0.8, "ally": 0.7, "hero": 0.9, "success": 0.7, "opportunity": 0.6,
     "chance": 0.4, "model": 0.4, "asset": 0.7, "reliable": 0.7, "trustworthy": 0.8,
     "honest": 0.8, "right": 0.4, "qualified": 0.6, "competent": 0.7, "strong": 0.3,
