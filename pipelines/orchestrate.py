@@ -17,6 +17,7 @@ class RunSummary:
     runs: list[tuple[str, bool]] = field(default_factory=list)  # (job name, success)
     counts: dict[str, int] = field(default_factory=dict)
     current_articles: int = 0
+    blocked_checks: list[str] = field(default_factory=list)
 
     @property
     def success(self) -> bool:
@@ -50,6 +51,12 @@ def _run_over_partitions(summary: RunSummary, job_name: str, keys: list[str], ru
     result = defs.resolve_job_def(job_name).execute_in_process(
         instance=instance, tags=tags, run_config={**run_config, **quiet}, raise_on_error=False)
     summary.runs.append((job_name, result.success))
+    blocked = [e.check_name for e in result.get_asset_check_evaluations() if e.blocking and not e.passed]
+    if blocked:
+        # A failed blocking check stops everything downstream, the views and reports included;
+        # the offending rows are in the <table>_rejects tables.
+        summary.blocked_checks = sorted(set(blocked))
+        return
     analytics = defs.resolve_job_def("refresh_analytics").execute_in_process(
         instance=instance, run_config=quiet, raise_on_error=False)
     summary.runs.append(("refresh_analytics", analytics.success))
@@ -108,6 +115,9 @@ def format_summary(summary: RunSummary) -> str:
         lines.append(f"Processed {len(summary.due)} new or changed input(s).")
         for name, ok in summary.runs:
             lines.append(f"  run {name}: {'success' if ok else 'FAILED (see the Dagster UI: make ui)'}")
+        if summary.blocked_checks:
+            lines.append(f"  blocking checks failed: {', '.join(summary.blocked_checks)}; the failing rows were moved "
+                         "to the <table>_rejects tables and the views/reports were not refreshed")
     c = summary.counts
     lines.append(f"Articles ingested: {summary.current_articles} current ({c.get('articles', 0)} versions); "
                  f"quarantined inputs: {c.get('quarantine', 0)}")

@@ -12,7 +12,7 @@ from pipelines.store import db
     group_name="analytics",
     pool=DUCKDB_POOL,
     kinds={"duckdb", "sql"},
-    automation_condition=dg.AutomationCondition.eager(),
+    automation_condition=dg.AutomationCondition.eager() & dg.AutomationCondition.all_deps_blocking_checks_passed(),
     description="Views in sql/views/ (quotation_timeline, claim_timeline, stance_timeline, stance_changes, "
                 "speaker_activity), recreated from SQL and counted.",
 )
@@ -29,7 +29,7 @@ def timeline_views(warehouse: WarehouseResource) -> dg.MaterializeResult:
     group_name="analytics",
     pool=DUCKDB_POOL,
     kinds={"html", "matplotlib"},
-    automation_condition=dg.AutomationCondition.eager(),
+    automation_condition=dg.AutomationCondition.eager() & dg.AutomationCondition.all_deps_blocking_checks_passed(),
     description="Stance timeline pages (PNG + self-contained HTML) for the most active holders, "
                 "under warehouse/reports/holders/.",
 )

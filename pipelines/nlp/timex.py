@@ -95,6 +95,12 @@ def _names_capitalized(matched: str, upper_text: bool) -> bool:
     return True
 
 
+_CLOCK_FOLLOWERS = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "JST",
+                    "HKT", "SGT", "AEST", "AEDT", "IST", "MSK", "Z"}
+_OLD_YEAR_PREV = {"in", "since", "year", "circa", "from", "until", "till", "by", "during", "before", "after",
+                  "between", "of", "around"}
+
+
 def _plausible_year(text: str, start: int, end: int) -> bool:
     """Reject four-digit quantities ("2000 troops", "$1990", "1,500") that look like years."""
     before = text[max(0, start - 2):start]
@@ -105,6 +111,10 @@ def _plausible_year(text: str, start: int, end: int) -> bool:
         return False
     nxt = _next_word(text, end)
     prev = _prev_word(text, start)
+    if nxt.upper() in _CLOCK_FOLLOWERS or nxt.lower() in ("hrs", "hours", "local"):
+        return False  # a 24-hour clock time, as wire copy writes it: "at 1630 EST"
+    if int(text[start:end]) < 1800 and prev not in _OLD_YEAR_PREV:
+        return False  # "1600 Pennsylvania Avenue", "(1000)": an old year needs a clear cue
     if nxt and nxt.islower() and nxt.endswith("s") and not nxt.endswith("'s") and nxt not in _YEAR_FOLLOW_OK:
         return prev in _YEAR_PREV_OK and prev not in ("about", "than", "a", "an", "and", "or", "to")
     if prev in ("about", "some", "nearly", "almost", "approximately", "over", "than") and nxt and nxt.islower() \

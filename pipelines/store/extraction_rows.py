@@ -62,13 +62,16 @@ class RowBuffer:
         stated_at = article.get("published_at")
         v = self.versions
         for ent in extraction.entities:
-            eid = entity_id(ent.key)
+            key = ent.key or (ent.canonical_name or "").strip().lower()
+            if not key:
+                continue  # an entity with no name cannot be stored or merged
+            eid = entity_id(key)
             names = sorted({ent.canonical_name, *ent.aliases, *(m.text for m in ent.mentions)})
             known = self.entities.get(eid)
             if known:
                 known["aliases"] = sorted(set(known["aliases"]) | set(names))
             else:
-                self.entities[eid] = {"entity_id": eid, "name_key": ent.key, "canonical_name": ent.canonical_name,
+                self.entities[eid] = {"entity_id": eid, "name_key": key, "canonical_name": ent.canonical_name or key,
                                       "type": ent.type, "aliases": names, "first_seen": now, "last_seen": now}
             for m in ent.mentions:
                 self.rows["entity_mentions"].append({
@@ -107,11 +110,15 @@ class RowBuffer:
             })
         for s in extraction.stances:
             target_eid = entity_id(s.target_key)
+            # The text columns hold the mention at the offsets (the contract's text[start:end]);
+            # the resolved names live in entities, through the entity ids.
+            holder_text = text[s.holder_start:s.holder_end] if s.holder_start is not None else s.holder
+            target_text = text[s.target_start:s.target_end] if s.target_start is not None else s.target
             self.rows["stances"].append({
                 "stance_id": stable_id(aid, s.holder_key or s.holder, s.target_key or s.target, s.evidence_start,
                                        s.evidence_end, s.target_start),
-                "article_id": aid, "article_version": ver, "holder_text": s.holder, "holder_start": s.holder_start,
-                "holder_end": s.holder_end, "holder_entity_id": entity_id(s.holder_key), "target_text": s.target,
+                "article_id": aid, "article_version": ver, "holder_text": holder_text, "holder_start": s.holder_start,
+                "holder_end": s.holder_end, "holder_entity_id": entity_id(s.holder_key), "target_text": target_text or s.target,
                 "target_start": s.target_start, "target_end": s.target_end, "target_entity_id": target_eid,
                 "target_issue": None if target_eid else s.target, "polarity": s.polarity, "score": float(s.score),
                 "confidence": float(s.confidence), "method": s.method, "evidence_start": s.evidence_start,
