@@ -302,6 +302,10 @@ def _trim_tail(doc, lo: int, hi: int) -> int:
         tok = doc[i]
         if tok.text == ";":
             return _before(doc, lo, i)
+        if tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME") and tok.head.i < i and i > lo + 2 \
+                and tok.left_edge.i == i and doc[i - 1].text in ("”", '"', "''", "’"):
+            # 'as a “disgrace” Wednesday on The Laura Ingraham Show': when and where, not what
+            return _before(doc, lo, i)
         if tok.text == "," and i + 2 <= hi and doc[i + 1].lower_ in _CONTRAST \
                 and any(doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(i + 2, min(i + 6, hi + 1))):
             return _before(doc, lo, i)  # ", but he refuses to ...": a new clause of the writer's
