@@ -4,6 +4,7 @@ import hashlib
 from datetime import datetime, timezone
 
 import pandas as pd
+import pyarrow as pa
 
 from pipelines.ingest.article import Article, Rejection
 from pipelines.store.db import read_sql
@@ -91,7 +92,7 @@ def write_articles(con, partition_key: str, articles: list[Article], now: dateti
         if rows:
             frame = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
             frame["published_at"] = pd.to_datetime(frame["published_at"])
-            con.register("new_articles", frame)
+            con.register("new_articles", pa.Table.from_pandas(frame, preserve_index=False))
             con.execute("INSERT INTO articles BY NAME SELECT * FROM new_articles")
             con.unregister("new_articles")
         con.unregister("article_batch")
@@ -118,7 +119,7 @@ def replace_quarantine(con, partition_key: str, rejections: list[Rejection], now
     ])
     con.begin()
     try:
-        con.register("quarantine_batch", frame)
+        con.register("quarantine_batch", pa.Table.from_pandas(frame, preserve_index=False))
         # Keep the original quarantine time of a rejection seen before.
         previous = dict(con.execute(
             "SELECT quarantine_id, quarantined_at FROM quarantine WHERE partition_key = ?", [partition_key]
@@ -126,7 +127,7 @@ def replace_quarantine(con, partition_key: str, rejections: list[Rejection], now
         if previous and len(frame):
             frame["quarantined_at"] = [previous.get(q, now) for q in frame["quarantine_id"]]
             con.unregister("quarantine_batch")
-            con.register("quarantine_batch", frame)
+            con.register("quarantine_batch", pa.Table.from_pandas(frame, preserve_index=False))
         con.execute("DELETE FROM quarantine WHERE partition_key = ?", [partition_key])
         if len(frame):
             con.execute("INSERT INTO quarantine BY NAME SELECT * FROM quarantine_batch")

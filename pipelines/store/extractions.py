@@ -1,5 +1,7 @@
 """Idempotent writes of extraction results: delete the batch's articles' rows, insert, one transaction."""
 
+import pyarrow as pa
+
 from pipelines.store.db import read_sql
 
 EXTRACTION_TABLES = ("entity_mentions", "quotations", "time_expressions", "claims", "stances", "article_extractions")
@@ -25,11 +27,13 @@ def write_extractions(con, frames: dict) -> dict[str, int]:
             frame = frames[table]
             counts[table] = len(frame)
             if len(frame):
-                con.register("batch_rows", frame)
+                # Arrow infers each column's type from all its values (DuckDB's pandas scan only
+                # samples the first rows and can settle on NULL for a mostly-empty column).
+                con.register("batch_rows", pa.Table.from_pandas(frame, preserve_index=False))
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
                 con.unregister("batch_rows")
         if len(frames["entity_batch"]):
-            con.register("entity_batch", frames["entity_batch"])
+            con.register("entity_batch", pa.Table.from_pandas(frames["entity_batch"], preserve_index=False))
             con.execute(read_sql("writes/upsert_entities.sql"))
             con.unregister("entity_batch")
         counts["entities"] = len(frames["entity_batch"])
