@@ -60,11 +60,16 @@ def load_alias_rules(path: Path | None = None) -> AliasRules:
         from pipelines.config import Settings
 
         path = Settings.from_env().aliases_file
-    return _load_cached(str(path))
+    try:
+        mtime = Path(path).stat().st_mtime_ns
+    except OSError:
+        mtime = None
+    # Keyed by modification time too, so a long-running process sees the user's edits.
+    return _load_cached(str(path), mtime)
 
 
 @lru_cache(maxsize=8)
-def _load_cached(path: str) -> AliasRules:
+def _load_cached(path: str, _mtime: int | None) -> AliasRules:
     import yaml
 
     file = Path(path)
