@@ -22,9 +22,23 @@ from pipelines.nlp.types import DocInput, DocumentExtraction
 MAX_SEGMENT_CHARS = 100_000
 MAX_DOC_CHARS = 2_000_000
 
+def _aliases_fingerprint() -> str:
+    """Editing entity_aliases.yaml changes who is who: it is part of the entity extractor's version,
+    so the next run re-extracts (from stored text) with the new merges and splits."""
+    import hashlib
+
+    from pipelines.config import Settings
+
+    path = Settings.from_env().aliases_file
+    try:
+        return hashlib.sha1(path.read_bytes()).hexdigest()[:8]
+    except OSError:
+        return "none"
+
+
 EXTRACTOR_VERSIONS = {
     "quotes": quotes_mod.EXTRACTOR_VERSION,
-    "entities": entities_mod.EXTRACTOR_VERSION,
+    "entities": f"{entities_mod.EXTRACTOR_VERSION}+aliases.{_aliases_fingerprint()}",
     "timexes": timex_mod.EXTRACTOR_VERSION,
     "claims": claims_mod.EXTRACTOR_VERSION,
     "stances": stance_mod.EXTRACTOR_VERSION,
