@@ -5,7 +5,6 @@ import dagster as dg
 from pipelines.config import Settings
 from pipelines.defs.partitions import source_partitions
 from pipelines.defs.resources import ExtractorResource, InboxResource, WarehouseResource
-from pipelines import runner
 
 DUCKDB_POOL = "duckdb_write"
 EXTRACTION_TABLES = ("entities", "quotations", "time_expressions", "claims", "stances")
@@ -44,6 +43,8 @@ def _preview(con, sql: str, params: list) -> str:
 )
 def articles(context: dg.AssetExecutionContext, config: ReprocessConfig, warehouse: WarehouseResource,
              inbox: InboxResource) -> dg.MaterializeResult:
+    from pipelines import runner  # pandas and the readers load with the step, not the code location
+
     settings = _settings_for(inbox)
     warehouse.ensure_schema()
     keys = context.partition_keys
@@ -95,6 +96,8 @@ def articles(context: dg.AssetExecutionContext, config: ReprocessConfig, warehou
 def extraction(context: dg.AssetExecutionContext, config: ReprocessConfig, warehouse: WarehouseResource,
                extractor: ExtractorResource):
     """One spaCy parse per article feeds every extractor; rows replace the article's previous rows."""
+    from pipelines import runner
+
     keys = context.partition_keys
     with warehouse.connect() as con:
         totals = runner.extract_partitions(con, extractor.get(), keys, force=config.force)

@@ -5,7 +5,6 @@ import dagster as dg
 from pipelines.config import Settings
 from pipelines.defs.jobs import ingest_and_extract_job
 from pipelines.defs.partitions import source_partitions
-from pipelines.runner import REMOTE_PREFIX
 
 
 @dg.schedule(
@@ -16,6 +15,7 @@ from pipelines.runner import REMOTE_PREFIX
 )
 def remote_sources_schedule(context: dg.ScheduleEvaluationContext):
     from pipelines.ingest.remote import load_sources
+    from pipelines.runner import REMOTE_PREFIX
 
     keys = [REMOTE_PREFIX + source.name for source in load_sources(Settings.from_env().sources_file)]
     if not keys:
