@@ -29,6 +29,21 @@ RUNS = [
 ]
 
 
+def headline(figures: dict) -> str:
+    seg = figures.get("seg@0.5")
+    if seg:
+        e2e = seg.get("end2end_content+speaker", {}).get("F1")
+        return (f"seg@0.5 P/R/F1 {seg['P']}/{seg['R']}/{seg['F1']}, speaker acc {seg.get('speaker_acc_on_matched')}, "
+                f"end-to-end F1 {e2e}")
+    if "value_F1" in figures:
+        return f"value F1 {figures['value_F1']}, relaxed F1 {figures['relaxed_F1']}, strict F1 {figures['strict_F1']}"
+    if "F1m" in figures:
+        return f"F1m {figures['F1m']}, accuracy {figures['accuracy']}"
+    if "average_precision" in figures:
+        return f"P/R/F1 {figures['precision']}/{figures['recall']}/{figures['F1']}, AP {figures['average_precision']}"
+    return json.dumps(figures)[:200]
+
+
 def main() -> int:
     if not EVAL.exists():
         print("../shared/eval not present: nothing to evaluate (the dev sets live outside the repo).")
@@ -56,7 +71,10 @@ def main() -> int:
             figures = {"error": proc.stdout + proc.stderr}
         results[name] = figures
         print(f"\n== {name}: python3 ../shared/eval/{scorer} ../shared/eval/{dev} OUT {' '.join(extra)}")
-        print(json.dumps(figures, indent=1)[:4000])
+        print(json.dumps(figures)[:3000])
+    print("\n== headline figures (dev sets; targets in the issues)")
+    for name, figures in results.items():
+        print(f"  {name:<28} {headline(figures)}")
     (REPO / "warehouse" / "reports").mkdir(parents=True, exist_ok=True)
     (REPO / "warehouse" / "reports" / "eval.json").write_text(json.dumps(results, indent=2))
     return 0
