@@ -143,7 +143,9 @@ def extract_partitions(con, extractor, partition_keys: Iterable[str | None], for
             buffer = RowBuffer(EXTRACTOR_VERSIONS)
             records = chunk.to_dict("records")
             now = article_store.utc_now()
-            for record, extraction in zip(records, extractor.extract_many(_doc_inputs(chunk))):
+            # Consume the whole stream: a half-read generator would leave worker processes behind.
+            extractions = list(extractor.extract_many(_doc_inputs(chunk)))
+            for record, extraction in zip(records, extractions, strict=True):
                 buffer.add(record, extraction, record["partition_key"], now)
                 totals["skipped"] += extraction.skipped_reason is not None
                 for note in extraction.notes:

@@ -140,9 +140,20 @@ def _extract_in_workers(model, docs, n_process: int, batch_size: int) -> Iterato
 
     # fork: workers inherit the loaded model pages copy-on-write instead of loading it again.
     context = multiprocessing.get_context("fork")
-    with context.Pool(n_process, initializer=_worker_init, initargs=(model, batch_size)) as pool:
+    pool = context.Pool(n_process, initializer=_worker_init, initargs=(model, batch_size))
+    finished = False
+    try:
         for extractions in pool.imap(_worker_run, _chunks(docs, batch_size)):
             yield from extractions
+        finished = True
+    finally:
+        if finished:
+            # close + join lets idle workers take their sentinel and exit; terminate() can hang
+            # on a worker blocked on the task queue's lock.
+            pool.close()
+            pool.join()
+        else:
+            pool.terminate()
 
 
 def _entities(result, spacy_doc, doc_input):
