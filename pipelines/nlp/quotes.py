@@ -16,7 +16,7 @@ from pipelines.nlp.reporting_lexicon import reporting_verbs
 from pipelines.nlp.speakers import noun_phrase, speaker_token
 from pipelines.nlp.types import Entity, Quote
 
-EXTRACTOR_VERSION = "quotes-1.1"
+EXTRACTOR_VERSION = "quotes-1.2"
 
 MIN_DIRECT_WORDS = 4  # shorter quoted stretches without a cue are names, titles or scare quotes
 MIN_CUED_WORDS = 2
@@ -150,8 +150,11 @@ def _attribute_direct(cand: _Candidate, index: DocIndex) -> None:
     if cue is None and not before:
         cue = _cue_before_colon(index, first.start, is_cue)
     if cue is None:
+        _colon_subject(cand, before)
         return
     speaker = speaker_token(cue, index, cand.quote_ids)
+    if cue.i > i1 and (speaker is None or speaker.i > cue.i):
+        speaker = _name_between(index, i1 + 1, cue.i) or speaker
     if speaker is None and cue.lower_ != "according":
         return
     _set_cue(cand, cue)
@@ -159,6 +162,47 @@ def _attribute_direct(cand: _Candidate, index: DocIndex) -> None:
         cand.speaker_i = speaker.i
         cand.speaker_span = noun_phrase(speaker)
     cand.confidence = 0.9 if cand.closed else 0.6
+
+
+_NOT_SPEAKERS = {"it", "this", "that", "what", "which", "there", "here", "these", "those"}
+
+
+def _colon_subject(cand: _Candidate, before: list) -> None:
+    """'President Obama is rolling out a new campaign message: "It's about me."': with no cue, a
+    quotation right after a colon is the words of the subject of the clause the colon ends."""
+    if len(before) < 3 or before[-1].text != ":":
+        return
+    verb = before[-1].head
+    for _hop in range(3):  # 'rolling out a new message:' hangs the colon on the object
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i > before[-1].i:
+        return
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN") or subject.lower_ in _NOT_SPEAKERS \
+            or subject.i < before[0].i:
+        return
+    cand.speaker_i = subject.i
+    cand.speaker_span = noun_phrase(subject)
+    cand.confidence = 0.6
+
+
+def _name_between(index: DocIndex, lo: int, hi: int):
+    """'"...," Flynn, a top Trump surrogate, said Thursday on Fox News's "Fox and Friends"': when
+    only a noun phrase stands between the quotation and its cue, the parser sometimes hangs the name
+    inside the quotation and takes a later noun for the subject; the name there is the speaker."""
+    doc = index.doc
+    head = None
+    for k in range(lo, hi):
+        tok = doc[k]
+        if tok.pos_ in ("VERB", "AUX", "SCONJ") or index.in_quote[k] >= 0:
+            return None
+        if head is None and tok.pos_ in ("PROPN", "PRON") and tok.ent_type_ not in ("DATE", "TIME"):
+            head = tok
+            while head.i + 1 < hi and doc[head.i + 1].pos_ == "PROPN":
+                head = doc[head.i + 1]
+    return head
 
 
 _DASHES = {"―", "—", "–", "-", "--"}

@@ -33,6 +33,24 @@ def noun_phrase(head) -> tuple[int, int]:
     return doc[start_i].idx, end_token.idx + len(end_token.text)
 
 
+_ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "warn", "urge"}
+
+
+def _person_apposition(subject, verb):
+    """'With 50 days until the election, Minyon Moore, a senior adviser, called ...': the parser
+    made the phrase before the name the subject and the name its apposition. A named person
+    ending right before the verb is the speaker."""
+    if subject.i > verb.i:
+        return None
+    for child in subject.rights:
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or child.ent_type_ != "PERSON":
+            continue
+        gap = range(child.right_edge.i + 1, verb.i)
+        if all(verb.doc[k].is_punct for k in gap):
+            return child
+    return None
+
+
 def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
     """The head token of the speaker of a reporting cue, or None."""
 
@@ -67,7 +85,7 @@ def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
         if subject is not None and usable(subject) and subject.dep_ != "csubj":
             if subject.dep_ == "nsubjpass" and verb is cue:
                 return None  # "it was said that ...": no speaker
-            return subject
+            return _person_apposition(subject, verb) or subject
         # "went on to say", "continued, saying", "and added": the subject of the governing verb.
         if verb.dep_ in ("xcomp", "conj", "advcl", "acl") and verb.head.i != verb.i:
             if verb.dep_ == "acl" and verb.head.pos_ in _NOUNISH:
@@ -81,7 +99,12 @@ def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
             continue
         break
     # '"...," said Caddell': the model sometimes makes the inverted subject an object.
+    # Not for verbs whose object is the person talked about or to ("accused the GOP of ...").
+    classes = reporting_verbs().get(cue.lemma_.lower(), ())
+    inverts = "object" not in classes and cue.lemma_.lower() not in _ADDRESSEE_VERBS
     for child in cue.rights:
+        if not inverts:
+            break
         if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "dative", "nsubj") and child.pos_ in ("PROPN", "NOUN") \
                 and usable(child) and child.i <= cue.i + 2 and child.ent_type_ not in _TIME_ENTS:
             return child
