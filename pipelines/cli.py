@@ -19,6 +19,15 @@ def _cmd_run(args) -> int:
 
     summary = run_pipeline(force=args.force, include_remote=not args.no_remote)
     print(format_summary(summary))
+    return _exit_status(summary)
+
+
+def _exit_status(summary) -> int:
+    """Failures end on stderr, one clear line each, after the summary."""
+    for error in summary.errors:
+        print(f"error: {error}", file=sys.stderr)
+    if not summary.success and not summary.errors:
+        print("error: a run failed; see the Dagster UI (make ui) for its logs", file=sys.stderr)
     return 0 if summary.success else 1
 
 
@@ -27,7 +36,7 @@ def _cmd_reextract(args) -> int:
 
     summary = run_reextract(processes=args.processes, force=args.force)
     print(format_summary(summary))
-    return 0 if summary.success else 1
+    return _exit_status(summary)
 
 
 def _cmd_timeline(args) -> int:

@@ -18,6 +18,7 @@ class RunSummary:
     counts: dict[str, int] = field(default_factory=dict)
     current_articles: int = 0
     blocked_checks: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # "step: innermost error message" of failed steps
 
     @property
     def success(self) -> bool:
@@ -51,6 +52,7 @@ def _run_over_partitions(summary: RunSummary, job_name: str, keys: list[str], ru
     result = defs.resolve_job_def(job_name).execute_in_process(
         instance=instance, tags=tags, run_config={**run_config, **quiet}, raise_on_error=False)
     summary.runs.append((job_name, result.success))
+    summary.errors.extend(_step_errors(result))
     blocked = [e.check_name for e in result.get_asset_check_evaluations() if e.blocking and not e.passed]
     if blocked:
         # A failed blocking check stops everything downstream, the views and reports included;
@@ -60,6 +62,18 @@ def _run_over_partitions(summary: RunSummary, job_name: str, keys: list[str], ru
     analytics = defs.resolve_job_def("refresh_analytics").execute_in_process(
         instance=instance, run_config=quiet, raise_on_error=False)
     summary.runs.append(("refresh_analytics", analytics.success))
+
+
+def _step_errors(result) -> list[str]:
+    """The root cause of each failed step (e.g. DuckDB's "No space left on device"), one line each."""
+    errors = []
+    for event in result.get_step_failure_events():
+        error = event.step_failure_data.error
+        while error is not None and error.cause is not None:
+            error = error.cause
+        message = (error.message if error else "unknown error").strip().splitlines()
+        errors.append(f"{event.step_key}: {message[0] if message else 'unknown error'}")
+    return errors
 
 
 def _count_rows(summary: RunSummary, settings: Settings) -> RunSummary:

@@ -1,5 +1,6 @@
 """Faults: a run killed with SIGKILL mid-write, two runs at once, an unwritable warehouse."""
 
+import contextlib
 import os
 import shutil
 import signal
@@ -85,20 +86,46 @@ def test_two_runs_at_once_both_succeed(tmp_path):
     assert n_articles == n_extracted == 300
 
 
-def test_unwritable_warehouse_fails_clearly_and_leaves_no_corrupt_file(tmp_path):
+@contextlib.contextmanager
+def _small_filesystem(path, size_kb):
+    """A tmpfs of the given size at path (root only); skip where mounting is not allowed."""
+    path.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(path)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here ({mounted.stderr.strip()}); disk-full test skipped")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], capture_output=True)
+
+
+def _run_on(root, warehouse, *args):
+    env = dict(_env(root), CLAIMS_WAREHOUSE=str(warehouse))
+    (root / "dh").mkdir(exist_ok=True)
+    return subprocess.run([sys.executable, "-m", "pipelines.cli", "run", "--no-remote", *args], cwd=REPO_ROOT,
+                          env=env, capture_output=True, text=True, timeout=900)
+
+
+@pytest.mark.parametrize("fault", ["disk_full", "read_only"])
+def test_unwritable_warehouse_fails_clearly_and_leaves_no_corrupt_file(tmp_path, fault):
     _inbox(tmp_path, 5)
     first = _claims(tmp_path, "run", "--no-remote")
     out, _ = first.communicate(timeout=600)
     assert first.returncode == 0, out
-    db_path = tmp_path / "wh" / "warehouse.duckdb"
-    before = _snapshot(db_path)
-    _inbox(tmp_path, 5, "more.jsonl", start=100)
-    # A file-size limit makes every write past it fail as on a full disk (EFBIG), even for root.
-    limited = _claims(tmp_path, "run", "--no-remote",
-                      preexec_fn=lambda: (signal.signal(signal.SIGXFSZ, signal.SIG_IGN),
-                                          __import__("resource").setrlimit(__import__("resource").RLIMIT_FSIZE,
-                                                                           (db_path.stat().st_size, db_path.stat().st_size))))
-    out, _ = limited.communicate(timeout=600)
-    assert limited.returncode != 0, out
-    assert "Traceback" not in out.splitlines()[-1] if out else True
-    assert _snapshot(db_path) == before, "a failed write must leave the previous state intact"
+    built = tmp_path / "wh" / "warehouse.duckdb"
+    size_kb = built.stat().st_size // 1024
+    with _small_filesystem(tmp_path / "small", size_kb + 96) as small:
+        db_path = small / "warehouse.duckdb"
+        shutil.copy(built, db_path)
+        before = _snapshot(db_path)
+        _inbox(tmp_path, 400, "more.jsonl", start=100)
+        if fault == "read_only":
+            subprocess.run(["mount", "-o", "remount,ro", str(small)], check=True)
+        failed = _run_on(tmp_path, db_path)
+        assert failed.returncode != 0, failed.stdout + failed.stderr
+        last_line = (failed.stderr.strip().splitlines() or [""])[-1]
+        assert last_line.startswith("error:"), failed.stderr[-2000:]
+        assert "Traceback" not in last_line
+        # The file is intact: it opens, and holds exactly what it held before the failed run.
+        assert _snapshot(db_path) == before

@@ -7,7 +7,7 @@ import pandas as pd
 import pyarrow as pa
 
 from pipelines.ingest.article import Article, Rejection
-from pipelines.store.db import read_sql
+from pipelines.store.db import read_sql, transaction
 
 ARTICLE_COLUMNS = [
     "article_id", "version", "is_current", "partition_key", "source", "source_item", "canonical_url",
@@ -54,8 +54,7 @@ def write_articles(con, partition_key: str, articles: list[Article], now: dateti
     if not articles:
         return stats
     batch = pd.DataFrame({"article_id": [a.article_id for a in articles]})
-    con.begin()
-    try:
+    with transaction(con):
         con.register("article_batch", batch)
         existing = {row[0]: row for row in con.execute(read_sql("writes/existing_versions.sql")).fetchall()}
         rows, unchanged_ids, superseded_ids = [], [], []
@@ -96,10 +95,6 @@ def write_articles(con, partition_key: str, articles: list[Article], now: dateti
             con.execute("INSERT INTO articles BY NAME SELECT * FROM new_articles")
             con.unregister("new_articles")
         con.unregister("article_batch")
-        con.commit()
-    except Exception:
-        con.rollback()
-        raise
     return stats
 
 
@@ -117,8 +112,7 @@ def replace_quarantine(con, partition_key: str, rejections: list[Rejection], now
     frame = pd.DataFrame(list(rows.values()), columns=[
         "quarantine_id", "partition_key", "source", "source_item", "reason", "detail", "content_hash", "quarantined_at",
     ])
-    con.begin()
-    try:
+    with transaction(con):
         con.register("quarantine_batch", pa.Table.from_pandas(frame, preserve_index=False))
         # Keep the original quarantine time of a rejection seen before.
         previous = dict(con.execute(
@@ -132,10 +126,6 @@ def replace_quarantine(con, partition_key: str, rejections: list[Rejection], now
         if len(frame):
             con.execute("INSERT INTO quarantine BY NAME SELECT * FROM quarantine_batch")
         con.unregister("quarantine_batch")
-        con.commit()
-    except Exception:
-        con.rollback()
-        raise
     return len(frame)
 
 

@@ -46,6 +46,22 @@ def connect(path: Path | str, read_only: bool = False):
         con.close()
 
 
+@contextmanager
+def transaction(con):
+    """BEGIN ... COMMIT; on any error roll back if DuckDB has not already, and re-raise the
+    original error (a failed commit, e.g. on a full disk, leaves no transaction to roll back)."""
+    con.begin()
+    try:
+        yield con
+        con.commit()
+    except BaseException:
+        try:
+            con.rollback()
+        except duckdb.Error:
+            pass
+        raise
+
+
 def apply_sql(con) -> list[str]:
     """Apply every schema file, then every view, idempotently. Returns the files applied."""
     applied = []

@@ -2,7 +2,7 @@
 
 import pyarrow as pa
 
-from pipelines.store.db import read_sql
+from pipelines.store.db import read_sql, transaction
 
 EXTRACTION_TABLES = ("entity_mentions", "quotations", "time_expressions", "claims", "stances", "article_extractions")
 
@@ -18,8 +18,7 @@ def write_extractions(con, frames: dict) -> dict[str, int]:
     """Replace every extraction row of the articles in frames['article_extractions']."""
     ids = frames["article_extractions"][["article_id"]]
     counts = {}
-    con.begin()
-    try:
+    with transaction(con):
         con.register("extracted_articles", ids)
         for table in EXTRACTION_TABLES:
             con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM extracted_articles)")
@@ -38,8 +37,4 @@ def write_extractions(con, frames: dict) -> dict[str, int]:
             con.unregister("entity_batch")
         counts["entities"] = len(frames["entity_batch"])
         con.unregister("extracted_articles")
-        con.commit()
-    except Exception:
-        con.rollback()
-        raise
     return counts
