@@ -59,6 +59,9 @@ def extract_quotes(doc, entities: list[Entity]) -> list[Quote]:
     direct = _direct_candidates(index)
     for cand in direct:
         _attribute_direct(cand, index)
+    # Names of shows and songs go before merging and inheritance, so they neither join a
+    # neighbouring quotation nor pass a speaker on ('said on "Fox and Friends." "I mean ..."').
+    direct = [c for c in direct if not (_looks_like_title(index, c, _words(index, c)) and _embedded(c, index))]
     reports = find_reports(doc, index)
     candidates = _combine(direct, reports, index)
     _merge_split_quotes(candidates, index)
@@ -136,7 +139,12 @@ def _attribute_direct(cand: _Candidate, index: DocIndex) -> None:
     if _dash_attribution(cand, index, last.end):
         return
     cue = None
-    for t in after[:AFTER_CUE_TOKENS]:
+    words_after = 0
+    for t in after:
+        if not t.is_punct:
+            words_after += 1  # punctuation in '(D-Newport News),' does not make a name longer
+            if words_after > AFTER_CUE_TOKENS:
+                break
         if is_cue(t):
             cue = t
             break
@@ -483,13 +491,22 @@ def _looks_like_title(index: DocIndex, cand: _Candidate, words: int) -> bool:
     """'"Morning Joe"', '"State of the Union"': names of shows, books, events."""
     if words > 6 or len(cand.spans) > 1:
         return False
-    if index.text[cand.start : cand.end].rstrip("\"“”»'’ ").endswith(","):
+    if index.text[cand.start : cand.end].rstrip("\"“”»'’ ").endswith(",") and _quotation_follows(index, cand):
         return False  # '"That," he added, "..."': the first half of a split quotation
     tokens = [w.strip("\"“”«»'‘’.,!?:;()") for w in index.text[cand.start : cand.end].split()]
     tokens = [w for w in tokens if w and any(ch.isalpha() for ch in w)]
     if not tokens:
         return True
     return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in tokens) and tokens[0][0].isupper()
+
+
+def _quotation_follows(index: DocIndex, cand: _Candidate) -> bool:
+    """True when another quotation opens shortly after this one, in the same paragraph."""
+    nxt = max(cand.quote_ids) + 1
+    if nxt >= len(index.quoted):
+        return False
+    start = index.quoted[nxt].start
+    return start - cand.end <= 80 and index.para_of(start) == index.para_of(cand.start)
 
 
 def _embedded(cand: _Candidate, index: DocIndex) -> bool:
