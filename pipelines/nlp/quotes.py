@@ -161,7 +161,7 @@ def _attribute_direct(cand: _Candidate, index: DocIndex) -> None:
         _colon_subject(cand, before)
         return
     speaker = speaker_token(cue, index, cand.quote_ids)
-    if cue.i > i1 and (speaker is None or speaker.i > cue.i):
+    if cue.i > i1 and (speaker is None or not i1 < speaker.i < cue.i):
         speaker = _name_between(index, i1 + 1, cue.i) or speaker
     if speaker is None and cue.lower_ != "according":
         return

@@ -71,12 +71,21 @@ def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
                     if obj.dep_ == "pobj" and usable(obj):
                         return obj
         return None
+    doc = cue.doc
+    # 'footage of Hillary Clinton asking, "..."': a participle right after a person's name is theirs,
+    # whatever clause the parser hung it on.
+    if cue.tag_ == "VBG" and cue.i > 0 and not any(c.dep_ in _SUBJECT_DEPS for c in cue.children):
+        prev = doc[cue.i - 1]
+        if prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON" and usable(prev):
+            return prev
     verb = cue
     for _hop in range(3):
         subject = None
         agent = None
         for child in verb.children:
-            if child.dep_ in _SUBJECT_DEPS and subject is None and usable(child):
+            # of two subjects ('THE BORROWING Back when ..., Mr. McKinley said'), the nearer one
+            if child.dep_ in _SUBJECT_DEPS and usable(child) and (
+                    subject is None or abs(child.i - verb.i) < abs(subject.i - verb.i)):
                 subject = child
             elif child.dep_ == "agent":
                 agent = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -95,6 +104,13 @@ def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
             # conjoined inside another report's content continues the outer speaker.
             if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in reporting_verbs():
                 head = head.head
+            # 'Sanders said, going on to say ...': a participle right after ', ' continues the
+            # report before the comma, even when the parser attached it to a later clause.
+            if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+                k = verb.left_edge.i - 1
+                if k >= 1 and doc[k].text == "," and doc[k - 1].lemma_.lower() in reporting_verbs() \
+                        and doc[k - 1].pos_ == "VERB" and doc[k - 1] is not head:
+                    head = doc[k - 1]
             verb = head
             continue
         break
@@ -112,7 +128,6 @@ def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
     if cue.i < cue.head.i <= cue.i + 3 and cue.head.pos_ == "PROPN" and usable(cue.head):
         return cue.head
     # '"...," Chief Chuck Jordan said Monday' parsed without a subject: the name just before.
-    doc = cue.doc
     k = cue.i - 1
     if k >= 0 and doc[k].pos_ in ("PROPN", "PRON", "NOUN") and usable(doc[k]) and doc[k].ent_type_ not in _TIME_ENTS:
         return doc[k]
