@@ -477,8 +477,10 @@ def _keep(cand: _Candidate, index: DocIndex) -> bool:
         if _embedded(cand, index):
             return words >= MIN_EMBEDDED_WORDS
         return words >= MIN_CUED_WORDS
-    if cand.speaker_span is None and _embedded(cand, index):
-        return False  # 'make sure everything is "on the up and up."': a borrowed phrase
+    if (cand.speaker_span is None or cand.inherited) and _embedded(cand, index):
+        # 'make sure everything is "on the up and up."': a borrowed phrase, even when a
+        # neighbouring quotation has a speaker to pass on
+        return False
     return words >= MIN_DIRECT_WORDS
 
 
