@@ -80,6 +80,9 @@ def _direct_candidates(index: DocIndex) -> list[_Candidate]:
         groups.setdefault(q.group, []).append(qi)
     out = []
     for ids in groups.values():
+        ids = [i for i in ids if not _stage_direction(index.text[index.quoted[i].start : index.quoted[i].end])]
+        if not ids:
+            continue
         spans = [(index.quoted[i].start, index.quoted[i].end) for i in ids]
         # A run of paragraphs that each open a quotation and none closes it is typography
         # (some sites open every paragraph with a mark), not a quotation.
@@ -87,6 +90,12 @@ def _direct_candidates(index: DocIndex) -> list[_Candidate]:
         out.append(_Candidate(spans=spans, kind="direct", quote_ids=set(ids), closed=closed))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _stage_direction(quoted: str) -> bool:
+    """'"(CROSSTALK.)' in a transcript: a note on the proceedings, not anyone's words."""
+    inner = quoted.strip(" \"“”«»'‘’.,")
+    return inner.startswith(("(", "[")) and inner.endswith((")", "]"))
 
 
 def _words(index: DocIndex, cand: _Candidate) -> int:

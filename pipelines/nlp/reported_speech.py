@@ -128,8 +128,9 @@ def _names_or_asks_for(verb) -> bool:
     for child in verb.rights:
         if child.dep_ in ("oprd", "xcomp", "ccomp", "attr"):
             return True
-        if child.dep_ == "prep" and child.lower_ in ("for", "on", "as"):
-            return True
+        if child.dep_ == "prep" and child.lower_ in ("for", "on", "as") and (
+                child.lower_ == "as" or child.i == verb.i + 1):
+            return True  # but 'called Alicia Machado on Friday' is a telephone call
         if child.dep_ == "dobj":
             # 'called Oz a quack': a second noun phrase right after the object (any attachment)
             nxt = child.right_edge.i + 1
