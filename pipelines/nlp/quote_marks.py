@@ -66,6 +66,7 @@ def _direction(text: str, start: int, end: int, mark: str) -> str:
 def _double_spans(text: str, para_start: int, para_end: int) -> tuple[list[QuotedSpan], int | None]:
     """Outermost double-quoted spans of one paragraph and the offset of an unclosed opener."""
     spans = []
+    nested: list[QuotedSpan] = []  # curly pairs closed inside a still-open straight mark
     stack: list[tuple[int, str]] = []
     for m in _DOUBLE_MARKS.finditer(text, para_start, para_end):
         mark = m.group()
@@ -76,9 +77,12 @@ def _double_spans(text: str, para_start: int, para_end: int) -> tuple[list[Quote
             if direction == "close" or (direction == "either" and (same_symmetric or len(stack) > 1)) or (
                 same_symmetric and direction != "open"
             ):
-                open_pos, _ = stack.pop()
+                open_pos, open_mark = stack.pop()
                 if not stack:
                     spans.append(QuotedSpan(open_pos, m.end(), "double"))
+                    nested = []
+                elif len(stack) == 1 and stack[0][1] == '"' and open_mark in _OPENERS:
+                    nested.append(QuotedSpan(open_pos, m.end(), "double"))
                 continue
             if same_symmetric and direction == "open" and len(stack) == 1:
                 # '"a" "b"' with a lost closer: a second straight opener most likely closes.
@@ -91,6 +95,11 @@ def _double_spans(text: str, para_start: int, para_end: int) -> tuple[list[Quote
             stack.append((m.start(), mark))
         # A stray closer with nothing open is ignored here; the caller may treat it as the end
         # of a quotation continued from the previous paragraph without a reopening mark.
+    if len(stack) == 1 and nested:
+        # '"The first time ... labeled “medical problem,” a doctor typed “homicidal ideation.”' with
+        # no straight closer: the straight mark is the typography of an excerpt, the curly pairs
+        # inside it are the quotations.
+        return spans + nested, None
     return spans, (stack[0][0] if stack else None)
 
 
@@ -145,7 +154,9 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     for index, (ps, pe) in enumerate(paras):
         spans, unclosed = _double_spans(text, ps, pe)
         if unclosed is not None:
-            next_reopens = index + 1 < len(paras) and _first_mark(text, *paras[index + 1]) is not None
+            reopener = _first_mark(text, *paras[index + 1]) if index + 1 < len(paras) else None
+            # a quotation runs on into the next paragraph only when that one reopens it in kind
+            next_reopens = reopener is not None and _same_kind(reopener, text[unclosed])
             spans.append(QuotedSpan(unclosed, _rstrip(text, unclosed, pe), "double", closed=False,
                                     continues=next_reopens))
         spans.extend(_single_spans(text, ps, pe, spans))
@@ -161,6 +172,12 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
         last_double = doubles[-1] if doubles else None
         result.extend(spans)
     return result
+
+
+def _same_kind(mark: str, opener: str) -> bool:
+    """Straight marks reopen straight quotations, curly ones curly: '"Kevin was snoring.' followed
+    by '“Here he is, babe,” she said.' is a stray mark, then a new quotation."""
+    return (mark[:1] in "\"'`") == (opener in "\"'`")
 
 
 def _skip_space(text: str, pos: int) -> int:

@@ -433,6 +433,14 @@ def _inherit_speakers(cands: list[_Candidate], index: DocIndex) -> None:
         elif prev is not None and index.para_of(prev.end - 1) >= para - 1 and (
                 _opens_paragraph(index, cand) or prev.kind == "direct"):
             source = prev
+            person = _person_introduced(index, cand)
+            if person is not None:
+                # 'On "Face the Nation," Sen. Bernie Sanders identified ... . "The younger people
+                # are ..."': the person this paragraph is about, not the last paragraph's speaker
+                cand.speaker_i = person.i
+                cand.speaker_span = noun_phrase(person)
+                cand.confidence = 0.6
+                continue
         if source is None:
             continue
         cand.speaker_i = source.speaker_i
@@ -440,6 +448,30 @@ def _inherit_speakers(cands: list[_Candidate], index: DocIndex) -> None:
         cand.inherited = True
         cand.confidence = 0.6
         _maybe_mixed(cand, index)
+
+
+def _person_introduced(index: DocIndex, cand: _Candidate):
+    """The named person subject of the sentence right before a quotation that opens a sentence
+    in the middle of a paragraph, or None."""
+    doc = index.doc
+    i0 = index.first_token(cand.start)
+    if i0 >= len(doc) or _opens_paragraph(index, cand):
+        return None
+    sid = index.sent_id[i0]
+    if index.sent_bounds[sid][0] != i0 or sid == 0:
+        return None
+    lo, hi = index.sent_bounds[sid - 1]
+    para_lo = index.para_bounds(cand.start)[0]
+    root = doc[hi - 1]
+    for _ in range(min(hi - lo, 64)):  # walk up to the sentence root; a parse is never deeper
+        if root.head is root or not lo <= root.head.i < hi:
+            break
+        root = root.head
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ != "PERSON" or index.in_quote[subject.i] >= 0 \
+            or subject.idx < para_lo:
+        return None
+    return subject
 
 
 def _opens_paragraph(index: DocIndex, cand: _Candidate) -> bool:

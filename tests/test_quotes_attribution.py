@@ -1,0 +1,73 @@
+"""Speaker attribution where the parse goes astray, and quotation marks that are typography."""
+
+from pipelines.nlp.entities import build_entities
+from pipelines.nlp.quote_marks import find_quoted_spans
+from pipelines.nlp.quotes import extract_quotes
+
+
+def _quotes(nlp, text):
+    doc = nlp(text)
+    quotes = extract_quotes(doc, build_entities(doc))
+    for q in quotes:
+        if q.speaker_start is not None:
+            assert text[q.speaker_start : q.speaker_end] == q.speaker_text
+    return quotes
+
+
+def _quote_with(quotes, text, words):
+    for q in quotes:
+        if any(words in text[a:b] for a, b in q.content_spans):
+            return q
+    return None
+
+
+def test_quotation_after_a_colon_belongs_to_the_clause_subject(nlp):
+    text = 'The governor is rolling out a new campaign slogan: "This time it is about every one of us."'
+    q = _quote_with(_quotes(nlp, text), text, "every one of us")
+    assert q is not None and q.speaker_text is not None and "governor" in q.speaker_text
+
+
+def test_participle_after_a_name_is_that_persons(nlp):
+    text = 'The new ad uses footage of Hillary Clinton asking, "Why am I not fifty points ahead of him?"'
+    q = _quote_with(_quotes(nlp, text), text, "fifty points")
+    assert q is not None and q.speaker_text is not None and "Clinton" in q.speaker_text
+
+
+def test_object_of_accused_is_not_the_speaker(nlp):
+    text = ("Republicans criticized the investigation and Democrats accused the GOP of stoking the "
+            "issue for maximum political damage in the heat of the campaign.")
+    q = _quote_with(_quotes(nlp, text), text, "stoking")
+    assert q is None or q.speaker_text != "the GOP"
+
+
+def test_show_title_is_neither_a_quote_nor_part_of_one(nlp):
+    text = ('"We are going to win this state and then the next one," Pence said on CNN\'s "State of the Union." '
+            '"I mean, there is a lot of energy out there in the country right now."')
+    quotes = _quotes(nlp, text)
+    title = text.index('"State of the Union."')
+    assert all(not (a <= title < b) for q in quotes for a, b in q.content_spans)
+    q = _quote_with(quotes, text, "a lot of energy")
+    assert q is not None and q.speaker_text == "Pence"
+
+
+def test_transcript_stage_direction_is_not_a_quotation(nlp):
+    text = ('"WALLACE: Governor, I want to ask you about the debate tonight.\n\n"(CROSSTALK.)\n\n'
+            '"PENCE: We are ready for it and so is he."')
+    quotes = _quotes(nlp, text)
+    start = text.index("(CROSSTALK")
+    assert all(not (a <= start < b) for q in quotes for a, b in q.content_spans)
+
+
+def test_straight_mark_around_curly_quotations_is_typography():
+    text = '"In a box labeled “medical problem,” a doctor had typed “homicidal ideation.”'
+    spans = [(s.start, s.end) for s in find_quoted_spans(text)]
+    assert (text.index("“medical"), text.index("problem,”") + len("problem,”")) in spans
+    assert (text.index("“homicidal"), len(text)) in spans
+    assert all(s.start != 0 for s in find_quoted_spans(text))
+
+
+def test_straight_unclosed_mark_is_not_continued_by_a_curly_quotation():
+    text = '"Kevin was snoring.\n\n“Here he is, babe,” she said.'
+    spans = find_quoted_spans(text)
+    first, second = spans[0], spans[-1]
+    assert not first.closed and first.group != second.group
