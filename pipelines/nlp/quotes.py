@@ -16,7 +16,7 @@ from pipelines.nlp.reporting_lexicon import reporting_verbs
 from pipelines.nlp.speakers import noun_phrase, speaker_token
 from pipelines.nlp.types import Entity, Quote
 
-EXTRACTOR_VERSION = "quotes-1.2"
+EXTRACTOR_VERSION = "quotes-1.3"
 
 MIN_DIRECT_WORDS = 4  # shorter quoted stretches without a cue are names, titles or scare quotes
 MIN_CUED_WORDS = 2
