@@ -8,6 +8,7 @@ article's author or publisher. The time a claim is about is the interval of the 
 expression governing it, else the publication date.
 """
 
+import bisect
 import re
 
 from pipelines.nlp import claims_model
@@ -34,11 +35,18 @@ def extract_claims(doc, quotes, timexes, entities, doc_input) -> list[Claim]:
     scores = model.scores([text[s:e] for s, e, _ in candidates]) if model else [0.0] * len(candidates)
     dct, _reason = parse_publication_date(doc_input.published)
     stated_at = _stated_at(doc_input.published)
-    mentions = [(m.start, m.end, e.canonical_name) for e in entities or [] for m in e.mentions]
+    # Everything is looked up by bisection over sorted offsets: per-claim scans of all
+    # mentions, time expressions or quotes would be quadratic on long documents.
+    mentions = sorted((m.start, m.end, e.canonical_name) for e in entities or [] for m in e.mentions)
+    mention_starts = [m[0] for m in mentions]
+    ordered_timexes = sorted(timexes or [], key=lambda t: (t.start, t.end))
+    timex_starts = [t.start for t in ordered_timexes]
+    quote_spans = QuoteSpans(quotes)
     claims = []
     for (start, end, sent), score in zip(candidates, scores):
-        inside = [t for t in timexes or [] if t.start >= start and t.end <= end]
-        claimer, claimer_key, claimer_source = _claimer(start, end, quotes or [], doc_input)
+        lo, hi = bisect.bisect_left(timex_starts, start), bisect.bisect_left(timex_starts, end)
+        inside = [t for t in ordered_timexes[lo:hi] if t.end <= end]
+        claimer, claimer_key, claimer_source = _claimer(start, end, quote_spans, doc_input)
         timex = governing_timex(sent, inside)
         if timex is not None:
             about = (*time_range(timex, inside, text)[:2], "timex", time_range(timex, inside, text)[2])
@@ -51,7 +59,7 @@ def extract_claims(doc, quotes, timexes, entities, doc_input) -> list[Claim]:
             start=start, end=end, text=text[start:end], claimer=claimer, claimer_key=claimer_key,
             claimer_source=claimer_source, about_start=about[0], about_end=about[1], about_source=about[2],
             timex_text=about[3], stated_at=stated_at, modality=modality(sent, text[start:end]),
-            entities=_entities_in(start, end, mentions), numbers=numbers_in(text[start:end], start, date_spans),
+            entities=_entities_in(start, end, mentions, mention_starts), numbers=numbers_in(text[start:end], start, date_spans),
             checkworthy=round(float(score), 4),
         ))
     return claims
@@ -106,16 +114,44 @@ def _is_assertion(text: str, start: int, end: int, sent) -> bool:
     return has_subject or any(t.pos_ in ("VERB", "AUX") or t.like_num for t in sent)
 
 
+class QuoteSpans:
+    """Quote content spans sorted by start, so each claim looks only at the spans near it
+    (a scan of every quote per claim is quadratic on long documents)."""
+
+    def __init__(self, quotes):
+        self.quotes = list(quotes or [])
+        spans = []
+        for order, quote in enumerate(self.quotes):
+            for a, b in quote.content_spans or [(quote.content_start, quote.content_end)]:
+                spans.append((a, b, order))
+        spans.sort()
+        self.spans = spans
+        self.starts = [a for a, _b, _o in spans]
+        self.max_len = max((b - a for a, b, _o in spans), default=0)
+
+    def first_covering(self, start: int, end: int, share: float):
+        """The first quote (in extraction order) whose spans cover `share` of [start, end)."""
+        length = max(1, end - start)
+        inside: dict[int, int] = {}
+        lo = bisect.bisect_left(self.starts, start - self.max_len)
+        hi = bisect.bisect_left(self.starts, end)
+        for a, b, order in self.spans[lo:hi]:
+            overlap = max(0, min(end, b) - max(start, a))
+            if overlap:
+                inside[order] = inside.get(order, 0) + overlap
+        covering = [order for order, n in inside.items() if n / length >= share]
+        return self.quotes[min(covering)] if covering else None
+
+
 def _claimer(start: int, end: int, quotes, doc_input):
-    length = max(1, end - start)
-    for quote in quotes:
-        spans = quote.content_spans or [(quote.content_start, quote.content_end)]
-        inside = sum(max(0, min(end, b) - max(start, a)) for a, b in spans)
-        if inside / length >= QUOTE_OVERLAP:
-            name = quote.speaker_entity or quote.speaker_text
-            if name:
-                return name, quote.speaker_key, "quote"
-            return None, None, "unknown"
+    if not isinstance(quotes, QuoteSpans):
+        quotes = QuoteSpans(quotes)
+    quote = quotes.first_covering(start, end, QUOTE_OVERLAP)
+    if quote is not None:
+        name = quote.speaker_entity or quote.speaker_text
+        if name:
+            return name, quote.speaker_key, "quote"
+        return None, None, "unknown"
     if doc_input.author:
         return doc_input.author, None, "author"
     if doc_input.publisher:
@@ -123,10 +159,12 @@ def _claimer(start: int, end: int, quotes, doc_input):
     return None, None, "unknown"
 
 
-def _entities_in(start: int, end: int, mentions) -> list[str]:
+def _entities_in(start: int, end: int, mentions, mention_starts) -> list[str]:
+    """Names of the (sorted) mentions inside [start, end), in order of first mention."""
     seen = []
-    for m_start, m_end, name in sorted(mentions):
-        if m_start >= start and m_end <= end and name not in seen:
+    lo, hi = bisect.bisect_left(mention_starts, start), bisect.bisect_left(mention_starts, end)
+    for _m_start, m_end, name in mentions[lo:hi]:
+        if m_end <= end and name not in seen:
             seen.append(name)
     return seen
 

@@ -5,6 +5,7 @@ list lacks, personal pronouns, and issue phrases (built in stance.py from the cu
 Resolution never guesses: a mention that maps to no entity or state keeps its text and a
 null key."""
 
+import bisect
 from dataclasses import dataclass
 
 try:  # the resolver's key function (issue 3); without it, unmatched names keep a null key
@@ -37,18 +38,39 @@ class EntityIndex:
         self.spans = sorted(
             ((m.start, m.end, e) for e in self.entities for m in e.mentions), key=lambda item: (item[0], -item[1])
         )
+        # Offsets of the sorted spans, for bisection: a linear scan per mention is quadratic on
+        # long documents.
+        self._starts = [start for start, _end, _entity in self.spans]
+        self._max_len = max((end - start for start, end, _entity in self.spans), default=0)
         self.by_name = {}
         for entity in self.entities:
             for name in [entity.canonical_name, *entity.aliases]:
                 self.by_name.setdefault(name.lower(), entity)
 
     def entity_at(self, start: int, end: int):
-        for s, e, entity in self.spans:
-            if s >= end:
-                break
-            if s < end and start < e:
+        """The first mention (by start) overlapping [start, end)."""
+        lo = bisect.bisect_left(self._starts, start - self._max_len)
+        hi = bisect.bisect_left(self._starts, end)
+        for _s, e, entity in self.spans[lo:hi]:
+            if start < e:
                 return entity
         return None
+
+    def named_entities_within(self, doc, sent):
+        """doc.ents inside the sentence. Span.ents re-reads every entity of the document, which
+        per sentence is quadratic on long texts, so the document's list is bisected instead."""
+        if getattr(self, "_ents_doc", None) is not doc:
+            self._ents_doc = doc
+            self._ents = list(doc.ents)
+            self._ent_starts = [ent.start for ent in self._ents]
+        lo = bisect.bisect_left(self._ent_starts, sent.start)
+        hi = bisect.bisect_left(self._ent_starts, sent.end)
+        return [ent for ent in self._ents[lo:hi] if ent.end <= sent.end]
+
+    def spans_within(self, start: int, end: int):
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [span for span in self.spans[lo:hi] if span[1] <= end]
 
     def key_for_name(self, name: str, etype: str = "GPE") -> str | None:
         """The key of the document's entity with this name, else the key the entity resolver
@@ -92,12 +114,11 @@ def sentence_mentions(sent, index: EntityIndex) -> list[Mention]:
         taken.update(range(token_start, token_end))
         mentions.append(_mention(doc, index, token_start, token_end, kind))
 
-    for start, end, _entity in index.spans:
-        if start >= sent.start_char and end <= sent.end_char:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                add(span.start, span.end, "entity")
-    for ent in sent.ents:
+    for start, end, _entity in index.spans_within(sent.start_char, sent.end_char):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            add(span.start, span.end, "entity")
+    for ent in index.named_entities_within(doc, sent):
         if ent.label_ in NAME_LABELS:
             add(ent.start, ent.end, "name")
     run_start = None
