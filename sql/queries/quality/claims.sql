@@ -1,13 +1,6 @@
--- Validation batch for `claims` (see quotations.sql for how the batch is found).
+-- Validation batch for `claims` (the batch: quality_batch_articles in sql/schema/004_quality_macros.sql).
 -- About-intervals: ordered, not before 1800, not after publication + 50 years (today + 50 when
 -- the publication date is unknown); only predictions may start after publication + 1 day.
-WITH batch_articles AS (
-    SELECT article_id FROM articles
-     WHERE is_current AND ($keys IS NULL OR list_contains($keys, partition_key))
-    UNION
-    SELECT article_id FROM article_extractions
-     WHERE $keys IS NULL OR list_contains($keys, partition_key)
-)
 SELECT
     c.rowid AS _rowid,
     c.claim_id, c.article_id, c.article_version, left(c.text, 120) AS text, c.start_offset, c.end_offset,
@@ -15,13 +8,9 @@ SELECT
     c.modality, c.checkworthy, a.published_at,
     a.article_id IS NOT NULL AS article_exists,
     CASE WHEN a.article_id IS NULL THEN NULL ELSE a.is_current END AS article_is_current,
-    CASE WHEN a.article_id IS NULL THEN NULL
-         ELSE c.start_offset >= 0 AND c.start_offset < c.end_offset AND c.end_offset <= length(a.text)
-    END AS span_in_article,
-    CASE WHEN a.article_id IS NULL THEN NULL
-         ELSE coalesce(substring(a.text, c.start_offset + 1, c.end_offset - c.start_offset) = c.text, false)
-    END AS text_matches_article,
-    left(substring(a.text, c.start_offset + 1, greatest(c.end_offset - c.start_offset, 0)), 120) AS article_text_at_span,
+    span_in_text(a.text, c.start_offset, c.end_offset) AS span_in_article,
+    span_matches_text(a.text, c.start_offset, c.end_offset, c.text) AS text_matches_article,
+    text_at_span(a.text, c.start_offset, c.end_offset) AS article_text_at_span,
     CASE WHEN c.about_start IS NULL OR c.about_end IS NULL THEN NULL
          ELSE c.about_start <= c.about_end END AS about_ordered,
     CASE WHEN c.about_start IS NULL THEN NULL ELSE year(c.about_start) >= 1800 END AS about_after_1800,
@@ -36,5 +25,5 @@ SELECT
     END AS claimer_entity_exists
 FROM claims c
 LEFT JOIN articles a ON a.article_id = c.article_id AND a.version = c.article_version
-WHERE c.article_id IN (SELECT article_id FROM batch_articles)
+WHERE c.article_id IN (SELECT article_id FROM quality_batch_articles($keys))
 ORDER BY c.article_id, c.start_offset, c.claim_id
