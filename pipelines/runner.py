@@ -6,6 +6,7 @@ Both are idempotent: an unchanged input or an already-extracted article version 
 unless `force` is set, and forced re-runs replace rows instead of adding them.
 """
 
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,42 +119,64 @@ def ingest_partition(con, settings: Settings, key: str, force: bool = False,
     return stats
 
 
-def _doc_inputs(frame):
+def _doc_input(record: dict):
     from pipelines.nlp.types import DocInput
 
     import pandas as pd
 
-    for row in frame.itertuples(index=False):
-        published = None if pd.isna(row.published_at) else pd.Timestamp(row.published_at).isoformat()
-        yield DocInput(doc_id=row.article_id, text=row.text, published=published, title=row.title,
-                       author=row.author, publisher=row.publisher)
+    published = record["published_at"]
+    published = None if published is None or pd.isna(published) else pd.Timestamp(published).isoformat()
+    return DocInput(doc_id=record["article_id"], text=record["text"], published=published, title=record["title"],
+                    author=record["author"], publisher=record["publisher"])
 
 
 def extract_partitions(con, extractor, partition_keys: Iterable[str | None], force: bool = False,
                        batch_articles: int = 500, on_progress: Callable[[int], None] | None = None) -> dict:
-    """Extract every current article of the partitions that this extractor version has not done."""
+    """Extract every current article of the partitions that this extractor version has not done.
+
+    All partitions feed one stream through the extractor (its workers never wait between
+    partitions or batches); rows are written every `batch_articles` articles, each batch in one
+    transaction, while the workers go on parsing the next ones."""
+    from contextlib import closing
+
     from pipelines.nlp.extract import EXTRACTOR_VERSIONS
 
     version = combined_version(EXTRACTOR_VERSIONS)
     totals = {"articles": 0, "skipped": 0, "notes": {}}
-    for key in partition_keys:
-        todo = extraction_store.articles_to_extract(con, key, version, force=force)
-        for start in range(0, len(todo), batch_articles):
-            chunk = todo.iloc[start:start + batch_articles]
-            buffer = RowBuffer(EXTRACTOR_VERSIONS)
-            records = chunk.to_dict("records")
-            now = article_store.utc_now()
-            # Consume the whole stream: a half-read generator would leave worker processes behind.
-            extractions = list(extractor.extract_many(_doc_inputs(chunk)))
-            for record, extraction in zip(records, extractions, strict=True):
-                buffer.add(record, extraction, record["partition_key"], now)
-                totals["skipped"] += extraction.skipped_reason is not None
-                for note in extraction.notes:
-                    totals["notes"][note] = totals["notes"].get(note, 0) + 1
-            counts = extraction_store.write_extractions(con, buffer.frames())
-            for table, n in counts.items():
-                totals[table] = totals.get(table, 0) + n
-            totals["articles"] += len(chunk)
-            if on_progress:
-                on_progress(len(chunk))
+    waiting: deque[dict] = deque()  # records handed to the extractor, in order, not yet extracted
+
+    def doc_inputs():
+        for key in partition_keys:
+            for record in extraction_store.articles_to_extract(con, key, version, force=force).to_dict("records"):
+                waiting.append(record)
+                yield _doc_input(record)
+
+    buffer, in_buffer = RowBuffer(EXTRACTOR_VERSIONS), 0
+
+    def flush():
+        nonlocal buffer, in_buffer
+        if not in_buffer:
+            return
+        counts = extraction_store.write_extractions(con, buffer.frames())
+        for table, n in counts.items():
+            totals[table] = totals.get(table, 0) + n
+        totals["articles"] += in_buffer
+        if on_progress:
+            on_progress(in_buffer)
+        buffer, in_buffer = RowBuffer(EXTRACTOR_VERSIONS), 0
+
+    # closing(): on an error the stream's workers are stopped at once, not when garbage collected.
+    with closing(extractor.extract_many(doc_inputs())) as extractions:
+        now = article_store.utc_now()
+        for extraction in extractions:
+            record = waiting.popleft()
+            buffer.add(record, extraction, record["partition_key"], now)
+            in_buffer += 1
+            totals["skipped"] += extraction.skipped_reason is not None
+            for note in extraction.notes:
+                totals["notes"][note] = totals["notes"].get(note, 0) + 1
+            if in_buffer >= batch_articles:
+                flush()
+                now = article_store.utc_now()
+        flush()
     return totals

@@ -13,6 +13,7 @@ import re
 
 from pipelines.nlp import claims_model
 from pipelines.nlp.claims_parts import governing_timex, modality, numbers_in, time_range
+from pipelines.nlp.doc_cache import doc_sentences, doc_text
 from pipelines.nlp.timex import parse_publication_date
 from pipelines.nlp.types import Claim
 
@@ -69,8 +70,8 @@ def _sentences(doc, text):
     """(start, end, spaCy span or None) of each sentence, whitespace trimmed; fragments of
     fewer than MIN_WORDS words are joined to the sentence before them."""
     raw = []
-    if doc is not None and len(doc.text) == len(text):
-        for sent in doc.sents:
+    if doc is not None and len(doc_text(doc)) == len(text):
+        for sent in doc_sentences(doc):
             # a line break ends a sentence even when the parser runs on (titles, paragraphs)
             piece_start = sent.start_char
             for brk in _LINE_BREAK.finditer(text, sent.start_char, sent.end_char):

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
+from pipelines.nlp.feature_hashing import char_wb_ngrams, feature_indices, word_ngrams
+
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "checkworthy.npz"
 WORD_FEATURES = 2**18
 CHAR_FEATURES = 2**18
@@ -53,7 +55,6 @@ class CheckworthyModel:
         self.intercept = intercept
         self.idf = idf
         self.threshold = threshold
-        self.vectorizers = build_vectorizers()
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> "CheckworthyModel":
@@ -66,13 +67,27 @@ class CheckworthyModel:
         return cls(coef, float(data["intercept"]), idf, float(data["threshold"]))
 
     def scores(self, texts: list[str]) -> list[float]:
-        """Check-worthiness 0..1; >= 0.5 exactly when the raw probability passes the threshold."""
+        """Check-worthiness 0..1; >= 0.5 exactly when the raw probability passes the threshold.
+        Same figures as `weight(raw_features(texts))`, computed without scikit-learn (see feature_hashing)."""
         if not texts:
             return []
-        x = weight(raw_features(texts, self.vectorizers), self.idf)
-        logits = x @ self.coef + self.intercept
+        logits = np.full(len(texts), self.intercept)
+        for grams_of, size, offset in ((word_ngrams, WORD_FEATURES, 0), (char_wb_ngrams, CHAR_FEATURES, WORD_FEATURES)):
+            logits += self._block_logits([grams_of(text) for text in texts], size, offset)
         shift = np.log(self.threshold / (1.0 - self.threshold))
         return [float(v) for v in 1.0 / (1.0 + np.exp(-(logits - shift)))]
+
+    def _block_logits(self, grams_per_text: list[list[str]], size: int, offset: int) -> np.ndarray:
+        """One block's L2-normalised sublinear tf-idf, dotted with its coefficients, per text."""
+        n_texts = len(grams_per_text)
+        rows = np.repeat(np.arange(n_texts), [len(g) for g in grams_per_text])
+        columns = feature_indices([g for grams in grams_per_text for g in grams], size) + offset
+        keys, counts = np.unique(rows * (size + offset) + columns, return_counts=True)
+        key_rows, key_columns = keys // (size + offset), keys % (size + offset)
+        values = (1.0 + np.log(counts)) * self.idf[key_columns]
+        norms = np.sqrt(np.bincount(key_rows, weights=values**2, minlength=n_texts))
+        dots = np.bincount(key_rows, weights=values * self.coef[key_columns], minlength=n_texts)
+        return np.divide(dots, norms, out=np.zeros(n_texts), where=norms > 0)
 
 
 @lru_cache(maxsize=1)

@@ -20,17 +20,31 @@ _TEXT_NEGATE = re.compile(r"\b(?:not|never|no\s+longer|cannot)\b|n't\b", re.I)
 
 
 def _main_clause_tokens(sent):
-    """Tokens of the sentence outside relative/adverbial clauses."""
+    """Tokens of the sentence outside relative/adverbial clauses: those whose path up to the
+    root crosses no subordinate-clause arc. Each token's verdict is shared with the tokens on
+    its path (linear in the sentence, not length x depth)."""
+    doc = sent.doc
+    root = sent.root.i
+    tokens = list(sent)
+    head = {t.i: t.head.i for t in tokens}
+    dep = {t.i: t.dep_ for t in tokens}
+    verdict: dict[int, bool] = {}
     out = []
-    for token in sent:
-        node, inside = token, True
-        # Compare indices: spaCy makes a new Token object per access, so `is` never matches.
-        while node.head.i != node.i and node.i != sent.root.i:
-            if node.dep_ in _SUBORDINATE:
-                inside = False
-                break
-            node = node.head
-        if inside:
+    for token in tokens:
+        node, path = token.i, []
+        while node not in verdict:
+            if node not in head:  # a head outside the sentence (segment joins): read it from the Doc
+                head[node], dep[node] = doc[node].head.i, doc[node].dep_
+            if head[node] == node or node == root:
+                verdict[node] = True
+            elif dep[node] in _SUBORDINATE:
+                verdict[node] = False
+            else:
+                path.append(node)
+                node = head[node]
+        for i in path:
+            verdict[i] = verdict[node]
+        if verdict[token.i]:
             out.append(token)
     return out
 

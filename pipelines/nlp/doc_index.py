@@ -3,19 +3,18 @@
 from bisect import bisect_left, bisect_right
 
 from pipelines.nlp.quote_marks import QuotedSpan, paragraphs
+from pipelines.nlp.doc_cache import doc_sentences, doc_text
 
 
 class DocIndex:
     def __init__(self, doc, quoted: list[QuotedSpan]):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.token_starts = [t.idx for t in doc]
         self.token_ends = [t.idx + len(t.text) for t in doc]
         self.sent_id = [0] * len(doc)
         self.sent_bounds: list[tuple[int, int]] = []  # token index ranges
-        # A Doc without a parser or sentencizer is one sentence (doc.sents would raise).
-        sents = doc.sents if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
-        for k, sent in enumerate(sents):
+        for k, sent in enumerate(doc_sentences(doc)):
             self.sent_bounds.append((sent.start, sent.end))
             for i in range(sent.start, sent.end):
                 self.sent_id[i] = k

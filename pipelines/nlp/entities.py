@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from pipelines.nlp.doc_cache import doc_text
 from pipelines.nlp.entity_aliases import AliasRules, load_alias_rules
 from pipelines.nlp.names import clean_name, name_key, name_tokens
 from pipelines.nlp.types import Entity, Mention
@@ -29,7 +30,7 @@ class _Cluster:
 
 def build_entities(doc, rules: AliasRules | None = None) -> list[Entity]:
     rules = rules if rules is not None else load_alias_rules()
-    text = doc.text
+    text = doc_text(doc)
     raw = []
     for ent in doc.ents:
         etype = _TYPES.get(ent.label_)

@@ -4,10 +4,13 @@ The Extractor loads the model once and streams documents through `nlp.pipe`, so 
 of extraction stays close to the cost of the parse itself.
 """
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
+from itertools import chain, islice
 
 from pipelines.nlp import claims as claims_mod
+from pipelines.nlp import doc_cache
 from pipelines.nlp import entities as entities_mod
 from pipelines.nlp import quotes as quotes_mod
 from pipelines.nlp import stance as stance_mod
@@ -21,6 +24,8 @@ from pipelines.nlp.types import DocInput, DocumentExtraction
 # segments and joined back into one Doc with identical character offsets.
 MAX_SEGMENT_CHARS = 100_000
 MAX_DOC_CHARS = 2_000_000
+# Chunks queued per worker: enough that no worker waits for the consumer, few enough to bound memory.
+IN_FLIGHT_PER_PROCESS = 3
 
 def _aliases_fingerprint() -> str:
     """Editing entity_aliases.yaml changes who is who: it is part of the entity extractor's version,
@@ -45,15 +50,26 @@ EXTRACTOR_VERSIONS = {
 }
 
 
+_WARM_UP_TEXT = ('"Prices will rise," the minister, John Smith, said on Monday. '
+                 'Russia opposes NATO and welcomed the deal with China last year.')
+
+
 class Extractor:
     def __init__(self, model: str | None = None, n_process: int = 1, batch_size: int = 64):
         self.model_name = model
         self.nlp = load_model(model)
         self.n_process = n_process
         self.batch_size = batch_size
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Load every stage's lazy resources (models, lexicons, alias rules) now, once: forked
+        workers then inherit them instead of each loading them again."""
+        self.extract_parsed(self.nlp(_WARM_UP_TEXT), DocInput(doc_id="warm-up", text=_WARM_UP_TEXT,
+                                                                published="2020-01-02"))
 
     def _prepare(self, docs: Iterable[DocInput]) -> Iterator[tuple[str, tuple]]:
-        """Yield (segment text, (doc index, segment index, n segments, DocInput, skip reason))."""
+        """Yield (segment text, (doc index, segment index, n segments, DocInput, skip reason, segment text))."""
         for index, doc in enumerate(docs):
             text = doc.text or ""
             skip = None
@@ -64,22 +80,26 @@ class Extractor:
             else:
                 _language, skip = detect_language(text)
             if skip:
-                yield "", (index, 0, 1, doc, skip)
+                yield "", (index, 0, 1, doc, skip, "")
                 continue
             prepared = sanitize(text)
             pieces = segment(prepared, MAX_SEGMENT_CHARS)
             for seg_index, (start, end) in enumerate(pieces):
-                yield prepared[start:end], (index, seg_index, len(pieces), doc, None)
+                piece = prepared[start:end]
+                yield piece, (index, seg_index, len(pieces), doc, None, piece)
 
     def extract_many(self, docs: Iterable[DocInput]) -> Iterator[DocumentExtraction]:
-        """Extractions in input order. With n_process > 1, whole chunks (parse AND extraction) run
-        in worker processes, so the extractors scale with the parse instead of queuing behind it."""
+        """Extractions in input order, reading `docs` lazily. With n_process > 1, whole chunks
+        (parse AND extraction) run in worker processes, so the extractors scale with the parse
+        instead of queuing behind it."""
+        docs = iter(docs)
         if self.n_process > 1:
-            docs = list(docs)
             # Below a few batches, starting workers costs more than it saves.
-            if len(docs) > 2 * self.batch_size:
-                yield from _extract_in_workers(self.model_name, docs, self.n_process, self.batch_size)
+            head = list(islice(docs, 2 * self.batch_size + 1))
+            if len(head) > 2 * self.batch_size:
+                yield from _extract_in_workers(self, chain(head, docs))
                 return
+            docs = iter(head)
         yield from self._extract_serial(docs)
 
     def _extract_serial(self, docs: Iterable[DocInput]) -> Iterator[DocumentExtraction]:
@@ -87,14 +107,18 @@ class Extractor:
 
         pending: list = []
         stream = self.nlp.pipe(self._prepare(docs), as_tuples=True, batch_size=self.batch_size)
-        for parsed, (_index, seg_index, n_segments, doc_input, skip) in stream:
+        for parsed, (_index, seg_index, n_segments, doc_input, skip, segment_text) in stream:
             if skip:
                 yield DocumentExtraction(doc_id=doc_input.doc_id, skipped_reason=skip, notes=[skip])
                 continue
             pending.append(parsed)
             if seg_index + 1 < n_segments:
                 continue
-            spacy_doc = pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+            if len(pending) == 1:
+                spacy_doc = pending[0]
+                doc_cache.remember_text(spacy_doc, segment_text)
+            else:
+                spacy_doc = Doc.from_docs(pending, ensure_whitespace=False)
             notes = ["segmented"] if len(pending) > 1 else []
             pending = []
             yield self.extract_parsed(spacy_doc, doc_input, notes)
@@ -106,6 +130,7 @@ class Extractor:
                 stage(result, spacy_doc, doc_input)
             except Exception as exc:  # one extractor failing must not lose the others' rows
                 result.notes.append(f"{stage.__name__}_failed:{type(exc).__name__}")
+        doc_cache.forget(spacy_doc)
         return result
 
     def extract(self, doc_input: DocInput) -> DocumentExtraction:
@@ -113,11 +138,6 @@ class Extractor:
 
 
 _worker_extractor: "Extractor | None" = None
-
-
-def _worker_init(model: str | None, batch_size: int) -> None:
-    global _worker_extractor
-    _worker_extractor = Extractor(model=model, n_process=1, batch_size=batch_size)
 
 
 def _worker_run(chunk: list[DocInput]) -> list[DocumentExtraction]:
@@ -135,18 +155,32 @@ def _chunks(docs: Iterable[DocInput], size: int) -> Iterator[list[DocInput]]:
         yield chunk
 
 
-def _extract_in_workers(model, docs, n_process: int, batch_size: int) -> Iterator[DocumentExtraction]:
+def _extract_in_workers(extractor: "Extractor", docs: Iterable[DocInput]) -> Iterator[DocumentExtraction]:
+    """Chunks of `batch_size` documents go to `n_process` forked workers, at most a few chunks
+    ahead of the consumer: memory stays bounded however long the stream, and `docs` is read in
+    the caller's thread (it may be a database cursor the caller also writes through)."""
     import multiprocessing
 
-    # fork: workers inherit the loaded model pages copy-on-write instead of loading it again.
+    global _worker_extractor
+    # fork: workers inherit this extractor with its loaded (and warmed) models copy-on-write.
+    _worker_extractor = extractor
     context = multiprocessing.get_context("fork")
-    pool = context.Pool(n_process, initializer=_worker_init, initargs=(model, batch_size))
+    pool = context.Pool(extractor.n_process)
+    in_flight: deque = deque()
+    chunks = _chunks(docs, extractor.batch_size)
     finished = False
     try:
-        for extractions in pool.imap(_worker_run, _chunks(docs, batch_size)):
+        for chunk in islice(chunks, IN_FLIGHT_PER_PROCESS * extractor.n_process):
+            in_flight.append(pool.apply_async(_worker_run, (chunk,)))
+        while in_flight:
+            extractions = in_flight.popleft().get()
+            following = next(chunks, None)
+            if following is not None:
+                in_flight.append(pool.apply_async(_worker_run, (following,)))
             yield from extractions
         finished = True
     finally:
+        _worker_extractor = None
         if finished:
             # close + join lets idle workers take their sentinel and exit; terminate() can hang
             # on a worker blocked on the task queue's lock.

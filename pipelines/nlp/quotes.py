@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.nlp.coref import SpeakerResolver
+from pipelines.nlp.doc_cache import doc_text
 from pipelines.nlp.doc_index import DocIndex
 from pipelines.nlp.quote_marks import QuotedSpan, find_quoted_spans
 from pipelines.nlp.reported_speech import Report, find_reports
@@ -51,7 +52,7 @@ class _Candidate:
 
 
 def extract_quotes(doc, entities: list[Entity]) -> list[Quote]:
-    text = doc.text
+    text = doc_text(doc)
     if not text.strip() or len(doc) == 0:
         return []
     quoted = find_quoted_spans(text)

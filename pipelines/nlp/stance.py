@@ -9,7 +9,8 @@ target-aware model (stance_model), which also sees the rule evidence as features
 rule evidence about one target in one sentence is neutral with low confidence.
 """
 
-from pipelines.nlp.stance_features import pair_features
+from pipelines.nlp.doc_cache import doc_sentences
+from pipelines.nlp.stance_features import SentenceTokens, pair_features
 from pipelines.nlp.stance_model import current_model
 from pipelines.nlp.stance_rules import Evidence, combine, cue_frames, target_evidence
 from pipelines.nlp.stance_targets import EntityIndex, Mention, holder_mentions, mention_head, sentence_mentions
@@ -109,8 +110,9 @@ def extract_stances(doc, quotes, claims, entities, doc_input) -> list[Stance]:
     model_label = f"model:{model.name}" if model is not None and model.name else "model"
     stated_at = getattr(doc_input, "published", None)
     author = getattr(doc_input, "author", None)
-    stances: list[Stance] = []
-    for sent in doc.sents:
+    # Pass 1: targets and rule evidence per sentence, and the model's features for each pair.
+    per_sentence, features = [], []
+    for sent in doc_sentences(doc):
         mentions = sentence_mentions(sent, index)
         frames = cue_frames(sent)
         items = []
@@ -121,14 +123,22 @@ def extract_stances(doc, quotes, claims, entities, doc_input) -> list[Stance]:
             items.append((mention, [_frame_evidence(frame)]))
         if not items:
             continue
-        spans = [(m.token_start, m.token_end) for m in mentions]
-        probabilities = [None] * len(items)
-        if model is not None:
-            wanted = [i for i, (m, _e) in enumerate(items) if m.kind != "issue"]
-            feats = [pair_features(sent, items[i][0].token_start, items[i][0].token_end, items[i][1], spans)
-                     for i in wanted]
-            for i, probs in zip(wanted, model.predict_proba(feats)):
-                probabilities[i] = probs
+        feature_rows = [None] * len(items)  # row of `features` per item (issues: rules only)
+        if model is not None and any(mention.kind != "issue" for mention, _e in items):
+            spans = [(m.token_start, m.token_end) for m in mentions]
+            tokens = SentenceTokens(sent)
+            for i, (mention, evidence) in enumerate(items):
+                if mention.kind != "issue":
+                    feature_rows[i] = len(features)
+                    features.append(pair_features(sent, mention.token_start, mention.token_end, evidence,
+                                                  spans, tokens))
+        per_sentence.append((sent, items, feature_rows))
+    # One model call per document: its fixed cost would dominate if paid per sentence.
+    predicted = model.predict_proba(features) if model is not None else []
+    # Pass 2: decide each pair and attribute it to its holders.
+    stances: list[Stance] = []
+    for sent, items, feature_rows in per_sentence:
+        probabilities = [predicted[row] if row is not None else None for row in feature_rows]
         for (mention, evidence), probs in zip(items, probabilities):
             polarity, score, confidence, method = _decide(evidence, probs, model_label)
             if polarity == "neutral" and method != "rule:contradictory" and not evidence:

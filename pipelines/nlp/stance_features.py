@@ -4,6 +4,8 @@ Only hashed feature names reach the model (FeatureHasher), so a trained model st
 never words or sentences of its training data.
 """
 
+from collections import Counter
+
 from pipelines.nlp.stance_lexicon import PERSON_PRONOUNS, word_valence
 from pipelines.nlp.stance_rules import Evidence, combine
 
@@ -29,60 +31,77 @@ def _bucket(value: float) -> str:
     return "++"
 
 
+class SentenceTokens:
+    """Per-token strings and valences of one sentence, read once: every target mention of the
+    sentence gets features from these lists instead of re-walking spaCy Tokens per pair."""
+
+    def __init__(self, sent):
+        self.sent = sent
+        self.start = sent.start
+        tokens = list(sent)
+        self.norm = [_norm(t) for t in tokens]
+        self.valence = [word_valence(t.lemma_, t.lower_) for t in tokens]
+        self.lemma = [t.lemma_ for t in tokens]
+        self.sentence_valence = sum(self.valence)
+
+
 def pair_features(sent, target_start: int, target_end: int, evidence: list[Evidence],
-                  other_targets: list[tuple[int, int]] = ()) -> dict[str, float]:
-    """`target_start`/`target_end`: doc token indices of the target mention (end exclusive)."""
-    feats: dict[str, float] = {}
+                  other_targets: list[tuple[int, int]] = (), tokens: SentenceTokens | None = None) -> dict[str, float]:
+    """`target_start`/`target_end`: doc token indices of the target mention (end exclusive).
+    Pass `tokens` (SentenceTokens of `sent`) when scoring several targets of one sentence."""
+    if tokens is None:
+        tokens = SentenceTokens(sent)
+    norm, valence, offset = tokens.norm, tokens.valence, tokens.start
+    n = len(norm)
+    t_lo, t_hi = target_start - offset, target_end - offset
+    marks = [None] * n
+    for s, e in other_targets:
+        if not (s <= target_start < e):
+            for i in range(max(0, s - offset), min(n, e - offset)):
+                marks[i] = "<E>"
+    for i in range(max(0, t_lo), min(n, t_hi)):
+        marks[i] = "<T>"
+    words = []
+    for i in range(n):
+        mark = marks[i]
+        if mark is None:
+            words.append(norm[i])
+        elif not words or words[-1] != mark:
+            words.append(mark)
+    grams = ["u:" + w for w in words]
+    grams += ["b:" + a + "_" + b for a, b in zip(words, words[1:])]
+    left = list(range(max(0, t_lo - WINDOW), max(0, t_lo)))
+    right = list(range(max(0, t_hi), min(n, t_hi + WINDOW)))
+    for distance, i in enumerate(reversed(left), 1):
+        grams.append("l:" + norm[i])
+        if distance <= 2:
+            grams.append(f"l{distance}:" + norm[i])
+    for distance, i in enumerate(right, 1):
+        grams.append("r:" + norm[i])
+        if distance <= 2:
+            grams.append(f"r{distance}:" + norm[i])
+    grams += ["lb:" + norm[a] + "_" + norm[b] for a, b in zip(left, left[1:])]
+    grams += ["rb:" + norm[a] + "_" + norm[b] for a, b in zip(right, right[1:])]
+    # the nearest valenced words on each side, which usually carry the polarity toward the target
+    for side, indices in (("l", reversed(left)), ("r", right)):
+        for i in indices:
+            if abs(valence[i]) >= 0.25:
+                grams.append(f"near_{side}:" + _bucket(valence[i]))
+                grams.append(f"near_{side}_w:" + tokens.lemma[i].lower())
+                break
+    feats: dict[str, float] = {name: float(count) for name, count in Counter(grams).items()}
 
     def add(name: str, value: float = 1.0):
         feats[name] = feats.get(name, 0.0) + value
 
-    others = {i for s, e in other_targets for i in range(s, e) if not (s <= target_start < e)}
-    words = []
-    for token in sent:
-        if target_start <= token.i < target_end:
-            if not words or words[-1] != "<T>":
-                words.append("<T>")
-        elif token.i in others:
-            if not words or words[-1] != "<E>":
-                words.append("<E>")
-        else:
-            words.append(_norm(token))
-    for i, word in enumerate(words):
-        add("u:" + word)
-        if i + 1 < len(words):
-            add("b:" + word + "_" + words[i + 1])
-    doc = sent.doc
-    left = [t for t in doc[max(sent.start, target_start - WINDOW) : target_start]]
-    right = [t for t in doc[target_end : min(sent.end, target_end + WINDOW)]]
-    for distance, token in enumerate(reversed(left), 1):
-        add("l:" + _norm(token))
-        if distance <= 2:
-            add(f"l{distance}:" + _norm(token))
-    for distance, token in enumerate(right, 1):
-        add("r:" + _norm(token))
-        if distance <= 2:
-            add(f"r{distance}:" + _norm(token))
-    left_words, right_words = [_norm(t) for t in left], [_norm(t) for t in right]
-    for a, b in zip(left_words, left_words[1:]):
-        add("lb:" + a + "_" + b)
-    for a, b in zip(right_words, right_words[1:]):
-        add("rb:" + a + "_" + b)
-    # the nearest valenced words on each side, which usually carry the polarity toward the target
-    for side, tokens in (("l", list(reversed(left))), ("r", right)):
-        for token in tokens:
-            value = word_valence(token.lemma_, token.lower_)
-            if abs(value) >= 0.25:
-                add(f"near_{side}:" + _bucket(value))
-                add(f"near_{side}_w:" + token.lemma_.lower())
-                break
-    window_valence = sum(word_valence(t.lemma_, t.lower_) for t in left + right)
-    sentence_valence = sum(word_valence(t.lemma_, t.lower_) for t in sent)
+    window_valence = sum(valence[i] for i in left + right)
+    sentence_valence = tokens.sentence_valence
     add("val_window", window_valence)
     add("val_sent", sentence_valence)
     add("val_window_b:" + _bucket(window_valence))
     add("val_sent_b:" + _bucket(sentence_valence))
 
+    doc = sent.doc
     head = doc[target_start]
     for token in doc[target_start:target_end]:
         if token.head.i < target_start or token.head.i >= target_end or token.head.i == token.i:

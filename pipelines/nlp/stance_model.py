@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
+from pipelines.nlp.feature_hashing import ColumnLookup
 from pipelines.nlp.stance_features import N_FEATURES
 
 MODELS_DIR = Path(__file__).parent / "models"
@@ -32,7 +33,7 @@ class PolarityModel:
         self.weights = np.asarray(weights, dtype=np.float32)  # (n_classes, n_columns)
         self.intercept = np.asarray(intercept, dtype=np.float32)
         self.name = name
-        self._position = {int(c): i for i, c in enumerate(self.columns)}
+        self._column_of = ColumnLookup(self.columns, N_FEATURES)
 
     @classmethod
     def fit(cls, feature_dicts: list[dict], labels: list[str], c: float = 0.5, class_weight=None, name: str = ""):
@@ -58,11 +59,25 @@ class PolarityModel:
                        data["intercept"], str(data["name"]))
 
     def predict_proba(self, feature_dicts: list[dict]) -> list[dict[str, float]]:
+        """Class probabilities per pair; the FeatureHasher indices are computed with mmh3
+        (feature_hashing), so no scikit-learn and no sparse matrix at inference."""
         if not feature_dicts:
             return []
-        matrix = _hasher().transform(feature_dicts).tocsc()
-        sub = matrix[:, self.columns]
-        logits = np.asarray(sub @ self.weights.T) + self.intercept
+        rows, positions, values = [], [], []
+        column_of, memo = self._column_of, self._column_of.memo
+        for row, feats in enumerate(feature_dicts):
+            for name, value in feats.items():
+                position = memo.get(name)
+                if position is None:
+                    position = column_of(name)
+                if position >= 0 and value:
+                    rows.append(row)
+                    positions.append(position)
+                    values.append(value)
+        logits = np.tile(self.intercept.astype(np.float64), (len(feature_dicts), 1))
+        if rows:
+            contributions = self.weights.T[positions].astype(np.float64) * np.asarray(values)[:, None]
+            np.add.at(logits, np.asarray(rows), contributions)
         logits -= logits.max(axis=1, keepdims=True)
         probs = np.exp(logits)
         probs /= probs.sum(axis=1, keepdims=True)

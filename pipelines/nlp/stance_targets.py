@@ -8,10 +8,8 @@ null key."""
 import bisect
 from dataclasses import dataclass
 
-try:  # the resolver's key function (issue 3); without it, unmatched names keep a null key
-    from pipelines.nlp.names import name_key
-except ImportError:  # pragma: no cover - only before the resolver exists
-    name_key = None
+from pipelines.nlp.names import name_key
+from pipelines.nlp.doc_cache import doc_sentences
 from pipelines.nlp.stance_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, PLURAL_STATE_PHRASES, state_for_name
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -78,7 +76,7 @@ class EntityIndex:
         entity = self.by_name.get(name.lower())
         if entity is not None:
             return entity.key
-        return name_key(name, etype) if name_key is not None else None
+        return name_key(name, etype)
 
 
 def resolve(index: EntityIndex, start: int, end: int, text: str, fallback_kind: str) -> tuple[str, str | None, str]:
@@ -161,7 +159,7 @@ def plural_antecedents(sent, index: EntityIndex) -> list[Mention]:
     """For "they" / "the two countries": the two states of the nearest earlier sentence that
     names exactly two; [] (unresolved) otherwise. Never further than a few sentences back."""
     doc = sent.doc
-    sentences = list(doc.sents)
+    sentences = doc_sentences(doc)
     position = next((i for i, s in enumerate(sentences) if s.start == sent.start), None)
     if position is None:
         return []

@@ -4,6 +4,8 @@ one, otherwise cue words in the surrounding sentence."""
 
 import re
 
+from pipelines.nlp.doc_cache import doc_text
+
 PAST, PRESENT, FUTURE = "past", "present", "future"
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d", "ll"}
@@ -74,7 +76,7 @@ class TenseOracle:
 
     def __init__(self, text: str, doc=None):
         self.text = text
-        self.doc = doc if doc is not None and len(getattr(doc, "text", "")) == len(text) else None
+        self.doc = doc if doc is not None and len(doc_text(doc)) == len(text) else None
 
     def __call__(self, start: int, end: int) -> str:
         after = self.text[end:end + 2]
