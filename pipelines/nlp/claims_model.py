@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pipelines.nlp.feature_hashing import char_wb_ngrams, feature_indices, word_ngrams
+from pipelines.nlp.feature_hashing import CharNgramIndices, feature_indices, word_ngrams
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "checkworthy.npz"
 WORD_FEATURES = 2**18
@@ -55,6 +55,7 @@ class CheckworthyModel:
         self.intercept = intercept
         self.idf = idf
         self.threshold = threshold
+        self._char_indices = CharNgramIndices(CHAR_FEATURES)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> "CheckworthyModel":
@@ -71,19 +72,19 @@ class CheckworthyModel:
         Same figures as `weight(raw_features(texts))`, computed without scikit-learn (see feature_hashing)."""
         if not texts:
             return []
-        logits = np.full(len(texts), self.intercept)
-        for grams_of, size, offset in ((word_ngrams, WORD_FEATURES, 0), (char_wb_ngrams, CHAR_FEATURES, WORD_FEATURES)):
-            logits += self._block_logits([grams_of(text) for text in texts], size, offset)
+        words = [feature_indices(word_ngrams(text), WORD_FEATURES) for text in texts]
+        chars = [self._char_indices.text(text) + WORD_FEATURES for text in texts]
+        logits = self.intercept + self._block_logits(words) + self._block_logits(chars)
         shift = np.log(self.threshold / (1.0 - self.threshold))
         return [float(v) for v in 1.0 / (1.0 + np.exp(-(logits - shift)))]
 
-    def _block_logits(self, grams_per_text: list[list[str]], size: int, offset: int) -> np.ndarray:
+    def _block_logits(self, indices_per_text: list[np.ndarray]) -> np.ndarray:
         """One block's L2-normalised sublinear tf-idf, dotted with its coefficients, per text."""
-        n_texts = len(grams_per_text)
-        rows = np.repeat(np.arange(n_texts), [len(g) for g in grams_per_text])
-        columns = feature_indices([g for grams in grams_per_text for g in grams], size) + offset
-        keys, counts = np.unique(rows * (size + offset) + columns, return_counts=True)
-        key_rows, key_columns = keys // (size + offset), keys % (size + offset)
+        n_texts = len(indices_per_text)
+        span = WORD_FEATURES + CHAR_FEATURES
+        rows = np.repeat(np.arange(n_texts), [len(i) for i in indices_per_text])
+        keys, counts = np.unique(rows * span + np.concatenate(indices_per_text), return_counts=True)
+        key_rows, key_columns = keys // span, keys % span
         values = (1.0 + np.log(counts)) * self.idf[key_columns]
         norms = np.sqrt(np.bincount(key_rows, weights=values**2, minlength=n_texts))
         dots = np.bincount(key_rows, weights=values * self.coef[key_columns], minlength=n_texts)
