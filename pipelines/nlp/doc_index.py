@@ -2,6 +2,9 @@
 
 from bisect import bisect_left, bisect_right
 
+import numpy as np
+from spacy.attrs import IDX, LENGTH
+
 from pipelines.nlp.quote_marks import QuotedSpan, paragraphs
 from pipelines.nlp.doc_cache import doc_sentences, doc_text
 
@@ -10,8 +13,10 @@ class DocIndex:
     def __init__(self, doc, quoted: list[QuotedSpan]):
         self.doc = doc
         self.text = doc_text(doc)
-        self.token_starts = [t.idx for t in doc]
-        self.token_ends = [t.idx + len(t.text) for t in doc]
+        # read as arrays: iterating the Doc would create a Token object per token
+        offsets = doc.to_array([IDX, LENGTH]) if len(doc) else np.zeros((0, 2), dtype=np.uint64)
+        self.token_starts = offsets[:, 0].tolist()
+        self.token_ends = (offsets[:, 0] + offsets[:, 1]).tolist()
         self.sent_id = [0] * len(doc)
         self.sent_bounds: list[tuple[int, int]] = []  # token index ranges
         for k, sent in enumerate(doc_sentences(doc)):
