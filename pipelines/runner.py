@@ -18,6 +18,20 @@ from pipelines.store import extractions as extraction_store
 from pipelines.store.extraction_rows import RowBuffer, combined_version
 
 REMOTE_PREFIX = "remote:"
+TODO_PAGE_ARTICLES = 1000
+
+
+def release_freed_memory() -> None:
+    """Collect garbage and hand freed heap pages back to the OS (glibc's malloc_trim): after
+    reading a large input the process would otherwise keep its peak size for the whole run."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim, nothing lost
+        pass
 
 
 @dataclass
@@ -143,13 +157,21 @@ def extract_partitions(con, extractor, partition_keys: Iterable[str | None], for
 
     version = combined_version(EXTRACTOR_VERSIONS)
     totals = {"articles": 0, "skipped": 0, "notes": {}}
+    release_freed_memory()  # before the workers fork: they would inherit (and count) the heap
     waiting: deque[dict] = deque()  # records handed to the extractor, in order, not yet extracted
 
     def doc_inputs():
         for key in partition_keys:
-            for record in extraction_store.articles_to_extract(con, key, version, force=force).to_dict("records"):
-                waiting.append(record)
-                yield _doc_input(record)
+            after = None
+            while True:  # page by page: a 100k-article partition is never in memory at once
+                page = extraction_store.articles_to_extract(con, key, version, force=force, after=after,
+                                                            page_size=TODO_PAGE_ARTICLES).to_dict("records")
+                for record in page:
+                    waiting.append(record)
+                    yield _doc_input(record)
+                if len(page) < TODO_PAGE_ARTICLES:
+                    break
+                after = page[-1]["article_id"]
 
     buffer, in_buffer = RowBuffer(EXTRACTOR_VERSIONS), 0
 

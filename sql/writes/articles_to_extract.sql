@@ -1,5 +1,6 @@
 -- Current articles of a partition (or of all partitions) that this extractor version has not
--- processed yet; with $force, all of them.
+-- processed yet; with $force, all of them. Read page by page: the next $page_size after the
+-- article id $after (NULL: from the start), so a large partition is never held in memory whole.
 SELECT a.article_id, a.version, a.partition_key, a.text, a.title, a.author, a.publisher, a.published_at
 FROM articles a
 LEFT JOIN article_extractions x
@@ -8,4 +9,6 @@ LEFT JOIN article_extractions x
 WHERE a.is_current
   AND ($partition_key IS NULL OR a.partition_key = $partition_key)
   AND ($force OR x.article_id IS NULL)
-ORDER BY a.article_id;
+  AND ($after IS NULL OR a.article_id > $after)
+ORDER BY a.article_id
+LIMIT $page_size;
