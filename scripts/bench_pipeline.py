@@ -106,6 +106,17 @@ def write_jsonl(path: Path, records: list[dict]) -> None:
             handle.write(json.dumps(record) + "\n")
 
 
+def article_texts(records: list[dict]) -> list[str]:
+    """The texts the pipeline hands to spaCy: each record as the JSONL reader makes it an
+    article (title, blank line, body), so that the bare parse does the same work."""
+    from pipelines.ingest.files import read_input
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "records.jsonl"
+        write_jsonl(path, records)
+        return [article.text for article in read_input(path, tmp, max_bytes=path.stat().st_size).articles if article.text]
+
+
 def bare_parse_seconds(texts: list[str], processes: int, model: str | None) -> float:
     from pipelines.nlp.spacy_model import load_model
 
@@ -225,7 +236,7 @@ def main() -> int:
 
     records = load_records(args.limit)
     base, extra = records[:-100], records[-100:]
-    texts = [r["text"] for r in base if r.get("text")]
+    texts = article_texts(base)
     print(f"{len(base)} articles for the full run, {len(extra)} held back for the incremental test", flush=True)
 
     parse_s = bare_parse_seconds(texts, args.processes, None)

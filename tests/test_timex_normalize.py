@@ -156,3 +156,13 @@ def test_clock_times():
     text = "The quake struck at 14:30 GMT. Police arrived at 3:15 p.m. yesterday. The score was 3:2."
     found = [(t.text, t.type, t.value) for t in tag_timexes(text, PUBLISHED)]
     assert found == [("14:30 GMT", "TIME", "2012-03-15T14:30"), ("3:15 p.m. yesterday", "TIME", "2012-03-14T15:15")]
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("We met this evening to talk.", "this evening"),
+    ("Sales rose in the first half.", "the first half"),
+    ("He was born in nineteen sixty-one.", "nineteen sixty-one"),
+])
+def test_texts_whose_only_time_expression_has_no_digit_or_month_are_still_tagged(text, expression):
+    # the cheap pre-screen must not skip them (it once did)
+    assert expression in [t.text for t in tag_timexes(text, "2020-06-15")]

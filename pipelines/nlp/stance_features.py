@@ -43,6 +43,21 @@ class SentenceTokens:
         self.valence = [word_valence(t.lemma_, t.lower_) for t in tokens]
         self.lemma = [t.lemma_ for t in tokens]
         self.sentence_valence = sum(self.valence)
+        self.head = [t.head.i for t in tokens]  # doc indices
+        self.dep = [t.dep_ for t in tokens]
+        self.lower = [t.lower_ for t in tokens]
+        self.children: dict[int, list[int]] = {}
+        for t in tokens:
+            if t.head.i != t.i:
+                self.children.setdefault(t.head.i, []).append(t.i)
+
+    def _at(self, i: int):
+        """(head, dep, lemma, lower) of doc token i; heads outside the sentence read from the Doc."""
+        k = i - self.start
+        if 0 <= k < len(self.head):
+            return self.head[k], self.dep[k], self.lemma[k], self.lower[k]
+        token = self.sent.doc[i]
+        return token.head.i, token.dep_, token.lemma_, token.lower_
 
 
 def pair_features(sent, target_start: int, target_end: int, evidence: list[Evidence],
@@ -101,31 +116,39 @@ def pair_features(sent, target_start: int, target_end: int, evidence: list[Evide
     add("val_window_b:" + _bucket(window_valence))
     add("val_sent_b:" + _bucket(sentence_valence))
 
-    doc = sent.doc
-    head = doc[target_start]
-    for token in doc[target_start:target_end]:
-        if token.head.i < target_start or token.head.i >= target_end or token.head.i == token.i:
-            head = token
+    at = tokens._at
+    head = target_start
+    for i in range(target_start, target_end):
+        parent = at(i)[0]
+        if parent < target_start or parent >= target_end or parent == i:
+            head = i
             break
-    add("dep:" + head.dep_)
-    add("pron:" + str(head.lower_ in PERSON_PRONOUNS))
-    token = head
+    head_parent, head_dep, _lemma, head_lower = at(head)
+    add("dep:" + head_dep)
+    add("pron:" + str(head_lower in PERSON_PRONOUNS))
+    node = head
     path = []
     for _ in range(4):
-        if token.head.i == token.i:
+        parent, dep, _lemma, _lower = at(node)
+        if parent == node:
             break
-        path.append(token.dep_ + "^" + token.head.lemma_.lower())
+        _p, _d, parent_lemma, parent_lower = at(parent)
+        path.append(dep + "^" + parent_lemma.lower())
         add("path:" + path[-1])
-        add("pathval:" + token.dep_ + ":" + _bucket(word_valence(token.head.lemma_, token.head.lower_)))
-        token = token.head
+        add("pathval:" + dep + ":" + _bucket(word_valence(parent_lemma, parent_lower)))
+        node = parent
     if path:
         add("path2:" + "|".join(path[:2]))
-    for child in head.head.children if head.head.i != head.i else ():
-        if child.i != head.i and child.dep_ in ("dobj", "attr", "acomp", "neg", "advmod", "prep", "xcomp"):
-            add("sib:" + child.dep_ + ":" + child.lemma_.lower())
-    for child in head.children:
-        if child.dep_ in ("amod", "appos", "compound", "relcl", "acl"):
-            add("mod:" + child.dep_ + ":" + child.lemma_.lower())
+    if head_parent != head:
+        for child in _children(tokens, head_parent):
+            if child != head:
+                _p, dep, lemma, _lower = at(child)
+                if dep in ("dobj", "attr", "acomp", "neg", "advmod", "prep", "xcomp"):
+                    add("sib:" + dep + ":" + lemma.lower())
+    for child in _children(tokens, head):
+        _p, dep, lemma, _lower = at(child)
+        if dep in ("amod", "appos", "compound", "relcl", "acl"):
+            add("mod:" + dep + ":" + lemma.lower())
     score, confidence, contradictory = combine(evidence)
     add("rule", score)
     add("rule_b:" + _bucket(score))
@@ -138,3 +161,10 @@ def pair_features(sent, target_start: int, target_end: int, evidence: list[Evide
     add("position:" + ("first" if target_start - sent.start < 3 else "later"))
     add("bias")
     return feats
+
+
+def _children(tokens: SentenceTokens, i: int) -> list[int]:
+    """Doc indices of token i's children, in order (from the Doc when i is outside the sentence)."""
+    if 0 <= i - tokens.start < len(tokens.head):
+        return tokens.children.get(i, [])
+    return [child.i for child in tokens.sent.doc[i].children]

@@ -17,7 +17,7 @@ from pipelines.nlp.timex_normalize import (
 from pipelines.nlp.timex_tense import TenseOracle
 from pipelines.nlp.types import Timex
 
-EXTRACTOR_VERSION = "timex-1.0"
+EXTRACTOR_VERSION = "timex-1.1"
 
 MAX_FUTURE_DAYS = 2  # a publication date further ahead of the clock than this is not trusted
 _DCT = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$")

@@ -117,6 +117,6 @@ TRIGGER = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|quarter|decade|centur|"
     r"now|current|recent|past|future|soon|short|late|ago|tonight|morning|noon|night|hour|minute|second|"
     r"spring|summer|fall|autumn|winter|christmas|easter|thanksgiving|annual|period|lately|season|dail|tomorrow|"
-    r"hallow|hanuk|ramadan|valentine",
+    r"hallow|hanuk|ramadan|valentine|half|evening|nineteen|twenty",
     re.IGNORECASE,
 )
