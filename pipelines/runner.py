@@ -13,25 +13,13 @@ from pathlib import Path
 
 from pipelines.config import Settings
 from pipelines.ingest.article import ReadResult, Rejection
+from pipelines.memory import release_freed_memory
 from pipelines.store import articles as article_store
 from pipelines.store import extractions as extraction_store
 from pipelines.store.extraction_rows import RowBuffer, combined_version
 
 REMOTE_PREFIX = "remote:"
 TODO_PAGE_ARTICLES = 1000
-
-
-def release_freed_memory() -> None:
-    """Collect garbage and hand freed heap pages back to the OS (glibc's malloc_trim): after
-    reading a large input the process would otherwise keep its peak size for the whole run."""
-    import ctypes
-    import gc
-
-    gc.collect()
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: nothing to trim, nothing lost
-        pass
 
 
 @dataclass
@@ -136,10 +124,8 @@ def ingest_partition(con, settings: Settings, key: str, force: bool = False,
 def _doc_input(record: dict):
     from pipelines.nlp.types import DocInput
 
-    import pandas as pd
-
     published = record["published_at"]
-    published = None if published is None or pd.isna(published) else pd.Timestamp(published).isoformat()
+    published = None if published is None else published.isoformat()
     return DocInput(doc_id=record["article_id"], text=record["text"], published=published, title=record["title"],
                     author=record["author"], publisher=record["publisher"])
 
@@ -165,7 +151,7 @@ def extract_partitions(con, extractor, partition_keys: Iterable[str | None], for
             after = None
             while True:  # page by page: a 100k-article partition is never in memory at once
                 page = extraction_store.articles_to_extract(con, key, version, force=force, after=after,
-                                                            page_size=TODO_PAGE_ARTICLES).to_dict("records")
+                                                            page_size=TODO_PAGE_ARTICLES)
                 for record in page:
                     waiting.append(record)
                     yield _doc_input(record)

@@ -26,6 +26,7 @@ MAX_SEGMENT_CHARS = 100_000
 MAX_DOC_CHARS = 2_000_000
 # Chunks queued per worker: enough that no worker waits for the consumer, few enough to bound memory.
 IN_FLIGHT_PER_PROCESS = 3
+WORKER_CHUNKS = 40
 
 def _aliases_fingerprint() -> str:
     """Editing entity_aliases.yaml changes who is who: it is part of the entity extractor's version,
@@ -165,7 +166,9 @@ def _extract_in_workers(extractor: "Extractor", docs: Iterable[DocInput]) -> Ite
     # fork: workers inherit this extractor with its loaded (and warmed) models copy-on-write.
     _worker_extractor = extractor
     context = multiprocessing.get_context("fork")
-    pool = context.Pool(extractor.n_process)
+    # Fresh workers every WORKER_CHUNKS chunks: spaCy's string store and the feature memos grow
+    # with every new word, and a worker living through a 100k-article run would keep all of it.
+    pool = context.Pool(extractor.n_process, maxtasksperchild=WORKER_CHUNKS)
     in_flight: deque = deque()
     chunks = _chunks(docs, extractor.batch_size)
     finished = False

@@ -13,6 +13,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from pipelines.memory import release_freed_memory
 from pipelines.quality import gx_adapter
 from pipelines.quality.batches import batch_stats, load_batch
 from pipelines.quality.rejects import move_to_rejects, rows_to_reject
@@ -91,7 +92,11 @@ def attach_samples(outcomes: list[RuleOutcome], frame, key: str, size: int = gx_
 
 def validate_tables(con, tables: Sequence[str], partition_keys: Sequence[str] | None = None,
                     quarantine: bool = True) -> dict[str, TableValidation]:
-    return {table: validate_table(con, table, partition_keys, quarantine) for table in tables}
+    results = {}
+    for table in tables:
+        results[table] = validate_table(con, table, partition_keys, quarantine)
+        release_freed_memory()  # one table's batch frame at a time, not all of them
+    return results
 
 
 def validate_partitions(con, partition_keys: Sequence[str] | None, tables: Sequence[str] = VALIDATED_TABLES,

@@ -1,5 +1,6 @@
 """DuckDB connections and idempotent application of sql/."""
 
+import os
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,6 +11,10 @@ from pipelines.config import SQL_DIR
 
 # Another process (a concurrent run, the UI's query) may hold the file lock for a moment.
 LOCK_RETRY_SECONDS = 30.0
+# DuckDB keeps what it reads cached up to its memory limit (default: 80% of RAM); a bounded
+# cache keeps a long run, and the extraction workers forked from it, small. Larger work spills.
+MEMORY_LIMIT_ENV = "CLAIMS_DUCKDB_MEMORY_LIMIT"
+DEFAULT_MEMORY_LIMIT = "1GB"
 
 
 def sql_files(kind: str) -> list[Path]:
@@ -29,7 +34,8 @@ def open_connection(path: Path | str, read_only: bool = False, retry_seconds: fl
     delay = 0.1
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(str(path), read_only=read_only,
+                                  config={"memory_limit": os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT})
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                 raise

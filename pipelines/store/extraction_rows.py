@@ -3,7 +3,7 @@
 import hashlib
 from datetime import datetime
 
-import pandas as pd
+import pyarrow as pa
 
 from pipelines.nlp.types import DocumentExtraction
 
@@ -133,7 +133,9 @@ class RowBuffer:
             "n_stances": len(extraction.stances), "extractor_version": combined_version(v), "extracted_at": now,
         })
 
-    def frames(self) -> dict[str, pd.DataFrame]:
+    def frames(self) -> dict[str, pa.Table]:
+        """One Arrow table per table, built column by column from the rows: each column's type is
+        inferred from all its values (no pandas in between, which cost more than the inserts)."""
         self.rows["entity_batch"] = list(self.entities.values())
         out = {}
         for table, columns in TABLE_COLUMNS.items():
@@ -145,7 +147,7 @@ class RowBuffer:
                 if row[key] not in seen:
                     seen.add(row[key])
                     unique.append(row)
-            out[table] = pd.DataFrame(unique, columns=columns)
+            out[table] = pa.table({column: [row.get(column) for row in unique] for column in columns})
         return out
 
 

@@ -1,6 +1,5 @@
 """Idempotent writes of extraction results: delete the batch's articles' rows, insert, one transaction."""
 
-import pyarrow as pa
 
 from pipelines.store.db import read_sql, transaction
 
@@ -10,16 +9,20 @@ EXTRACTION_TABLES = ("entity_mentions", "quotations", "time_expressions", "claim
 def articles_to_extract(con, partition_key: str | None, extractor_version: str, force: bool = False,
                         after: str | None = None, page_size: int = 2**62):
     """Current articles of a partition (all partitions when None) not yet extracted by this version,
-    in article_id order: the first `page_size` after article id `after`."""
-    return con.execute(read_sql("writes/articles_to_extract.sql"), {
+    in article_id order: the first `page_size` after article id `after`. Records of plain Python
+    values (None, datetime), ready for the row builder."""
+    cursor = con.execute(read_sql("writes/articles_to_extract.sql"), {
         "partition_key": partition_key, "extractor_version": extractor_version, "force": force,
         "after": after, "page_size": page_size,
-    }).df()
+    })
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row)) for row in cursor.fetchall()]
 
 
 def write_extractions(con, frames: dict) -> dict[str, int]:
-    """Replace every extraction row of the articles in frames['article_extractions']."""
-    ids = frames["article_extractions"][["article_id"]]
+    """Replace every extraction row of the articles in frames['article_extractions'] (Arrow tables
+    from RowBuffer.frames)."""
+    ids = frames["article_extractions"].select(["article_id"])
     counts = {}
     with transaction(con):
         con.register("extracted_articles", ids)
@@ -29,15 +32,14 @@ def write_extractions(con, frames: dict) -> dict[str, int]:
             frame = frames[table]
             counts[table] = len(frame)
             if len(frame):
-                # Arrow infers each column's type from all its values (DuckDB's pandas scan only
-                # samples the first rows and can settle on NULL for a mostly-empty column).
-                con.register("batch_rows", pa.Table.from_pandas(frame, preserve_index=False))
+                con.register("batch_rows", frame)
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
                 con.unregister("batch_rows")
         if len(frames["entity_batch"]):
-            con.register("entity_batch", pa.Table.from_pandas(frames["entity_batch"], preserve_index=False))
+            con.register("entity_batch", frames["entity_batch"])
             con.execute(read_sql("writes/upsert_entities.sql"))
             con.unregister("entity_batch")
         counts["entities"] = len(frames["entity_batch"])
         con.unregister("extracted_articles")
     return counts
+
