@@ -166,3 +166,24 @@ def test_clock_times():
 def test_texts_whose_only_time_expression_has_no_digit_or_month_are_still_tagged(text, expression):
     # the cheap pre-screen must not skip them (it once did)
     assert expression in [t.text for t in tag_timexes(text, "2020-06-15")]
+
+
+@pytest.mark.parametrize("text", [
+    "on trades entered by 1000 London time, designed to work",
+    "between 1700 and 2100 hrs central U.S. time",
+    "until 1500 (1400 GMT) because the call took longer",
+    "from 1115 to 1300 local time (0315 to 0500 GMT)",
+])
+def test_wire_clock_times_are_not_years(text):
+    # the GX checks found these as "years" before 1800 in the Reuters corpus
+    assert [t.text for t in tag_timexes(text, "1987-04-07") if t.type == "DATE"] == []
+
+
+@pytest.mark.parametrize("text", ["up from last's year 421.9 mln", "(1985 full year 20.0)", "tax rate for year 45.9 pct"])
+def test_year_followed_by_decimals_is_a_figure_not_a_year(text):
+    assert not any(t.value and t.value.startswith("0") for t in tag_timexes(text, "1987-04-07"))
+
+
+def test_years_next_to_clock_like_numbers_are_kept():
+    values = [t.value for t in tag_timexes("He was elected in 1985, and by 2010 sales had doubled.", "2012-01-01")]
+    assert values == ["1985", "2010"]

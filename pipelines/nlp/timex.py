@@ -17,7 +17,7 @@ from pipelines.nlp.timex_normalize import (
 from pipelines.nlp.timex_tense import TenseOracle
 from pipelines.nlp.types import Timex
 
-EXTRACTOR_VERSION = "timex-1.1"
+EXTRACTOR_VERSION = "timex-1.2"
 
 MAX_FUTURE_DAYS = 2  # a publication date further ahead of the clock than this is not trusted
 _DCT = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$")
@@ -101,6 +101,15 @@ _OLD_YEAR_PREV = {"in", "since", "year", "circa", "from", "until", "till", "by",
                   "between", "of", "around"}
 
 
+# A time-zone or clock word shortly after a number, within its clause.
+_CLOCK_NEARBY = re.compile(r"[^.;\n]{0,30}?\b(?:hrs|hours|(?:GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|UTC)\b|"
+                           r"(?:local|[A-Z][a-z]+)\s+time\b)")
+
+
+def _hhmm(digits: str) -> bool:
+    return int(digits[:2]) <= 23 and int(digits[2:]) <= 59
+
+
 def _plausible_year(text: str, start: int, end: int) -> bool:
     """Reject four-digit quantities ("2000 troops", "$1990", "1,500") that look like years."""
     before = text[max(0, start - 2):start]
@@ -113,6 +122,8 @@ def _plausible_year(text: str, start: int, end: int) -> bool:
     prev = _prev_word(text, start)
     if nxt.upper() in _CLOCK_FOLLOWERS or nxt.lower() in ("hrs", "hours", "local"):
         return False  # a 24-hour clock time, as wire copy writes it: "at 1630 EST"
+    if _hhmm(text[start:end]) and _CLOCK_NEARBY.match(text, end):
+        return False  # "between 1700 and 2100 hrs", "until 1500 (1400 GMT)", "by 1000 London time"
     if int(text[start:end]) < 1800 and prev not in _OLD_YEAR_PREV:
         return False  # "1600 Pennsylvania Avenue", "(1000)": an old year needs a clear cue
     if nxt and nxt.islower() and nxt.endswith("s") and not nxt.endswith("'s") and nxt not in _YEAR_FOLLOW_OK:

@@ -82,7 +82,7 @@ RULES: list[tuple[str, str]] = [
                rf"|the\s+(?:last|first|second)\s+half\s+of\s+the\s+'\d0s"),
     ("year", rf"(?:(?:the\s+)?(?:(?:early|late|mid)[\s-]*|(?:end|beginning|start|middle|first\s+half|second\s+half|last\s+half)\s+of\s+))?"
              rf"(?:(?:fiscal|calendar|model|school)\s+(?:year\s+)?|the\s+year\s+)?(?<![\d$#.,])(?:{YEAR4}|{SPOKEN_YEAR}(?=\s*[,.;]|\s+(?:and|when|to)\b))(?![\d%])(?!,\d)(?!\.\d)"
-             rf"|the\s+year\s+{SPOKEN_YEAR}|(?:the\s+)?year\s+\d{{1,9}}(?![\d,])"),
+             rf"|the\s+year\s+{SPOKEN_YEAR}|(?:the\s+)?year\s+\d{{1,9}}(?![\d,])(?!\.\d)"),
     ("ago", rf"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|just|only|roughly|barely|over)\s+)?{NUM}[\s-]+(?:and\s+a\s+half\s+)?{UNIT}(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence)"),
     ("dur_the", rf"(?:(?:each|all|most|much|part|some|any|one)\s+of\s+)?(?:at\s+least\s+)?the\s+(?:(?:past|last|next|first|previous|coming|latest|final|remaining|same|preceding|following|ensuing|subsequent)\s+)?{NUM}(?:\s+or\s+{NUM})?[\s-]+(?:to\s+{NUM}\s+)?{UNIT}(?:\s+or\s+so)?"),
     ("rel", rf"(?:(?:earlier|later)\s+(?:this|in\s+the|that|last|next)\s+|(?:early|late)\s+(?:this|last|next)\s+|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+(?:the\s+|this\s+|last\s+|next\s+)|(?:early|late|mid)[\s-]*(?=next|last|this)|"

@@ -140,8 +140,8 @@ def _time_expression_rules(stats: BatchStats) -> list[Rule]:
         is_true("interval_ordered", "interval_ordered", "interval_start <= interval_end.", CRITICAL,
                 ("interval_start", "interval_end")),
         is_true("interval_within_horizon", "interval_within_horizon",
-                "interval_end is at most 50 years after publication (or today when unknown).", CRITICAL,
-                ("interval_end", "published_at", "value")),
+                "interval_start is at most 100 years after publication (or today when unknown).", CRITICAL,
+                ("interval_start", "published_at", "value")),
         # Critical: on 2,000 Reuters articles every pre-1800 value was a misread clock time
         # ("1630 EST") or address ("1600 Pennsylvania"), not history.
         is_true("interval_after_1800", "interval_after_1800", "interval_start is in 1800 or later.", CRITICAL,
@@ -167,8 +167,8 @@ def _claim_rules(stats: BatchStats) -> list[Rule]:
         is_true("about_after_1800", "about_after_1800", "about_start is in 1800 or later.", CRITICAL,
                 ("about_start",)),
         is_true("about_within_horizon", "about_within_horizon",
-                "about_end is at most 50 years after publication (or today when unknown).", CRITICAL,
-                ("about_end", "published_at", "modality")),
+                "about_start is at most 100 years after publication (or today when unknown).", CRITICAL,
+                ("about_start", "published_at", "modality")),
         # A warning: a misread modality should not drop a claim or stop the pipeline.
         is_true("about_not_future_unless_predicted", "about_not_future_unless_predicted",
                 "Only predictions are about a time starting after publication + 1 day.", WARNING,

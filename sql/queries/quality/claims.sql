@@ -1,6 +1,6 @@
 -- Validation batch for `claims` (the batch: quality_batch_articles in sql/schema/004_quality_macros.sql).
--- About-intervals: ordered, not before 1800, not after publication + 50 years (today + 50 when
--- the publication date is unknown); only predictions may start after publication + 1 day.
+-- About-intervals: ordered, not before 1800, starting at most 100 years after publication (after
+-- today when the publication date is unknown); only predictions may start after publication + 1 day.
 SELECT
     c.rowid AS _rowid,
     c.claim_id, c.article_id, c.article_version, left(c.text, 120) AS text, c.start_offset, c.end_offset,
@@ -14,8 +14,8 @@ SELECT
     CASE WHEN c.about_start IS NULL OR c.about_end IS NULL THEN NULL
          ELSE c.about_start <= c.about_end END AS about_ordered,
     CASE WHEN c.about_start IS NULL THEN NULL ELSE year(c.about_start) >= 1800 END AS about_after_1800,
-    CASE WHEN c.about_end IS NULL THEN NULL
-         ELSE c.about_end <= coalesce(a.published_at::DATE, current_date) + INTERVAL 50 YEAR
+    CASE WHEN c.about_start IS NULL THEN NULL
+         ELSE c.about_start <= coalesce(a.published_at::DATE, current_date) + INTERVAL 100 YEAR
     END AS about_within_horizon,
     CASE WHEN c.about_start IS NULL OR a.published_at IS NULL OR c.modality = 'predicted' THEN NULL
          ELSE c.about_start <= a.published_at::DATE + INTERVAL 1 DAY

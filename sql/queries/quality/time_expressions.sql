@@ -1,5 +1,7 @@
 -- Validation batch for `time_expressions` (the batch: quality_batch_articles in sql/schema/004_quality_macros.sql).
--- The horizon is publication + 50 years, or today + 50 years when the publication date is unknown.
+-- The horizon: the interval starts at most 100 years after publication (after today when the
+-- publication date is unknown). Real news looks far ahead ("until the year 2050", bonds due in
+-- 2047, "the next century"); values like 3020 are misreadings.
 SELECT
     t.rowid AS _rowid,
     t.timex_id, t.article_id, t.article_version, t.text, t.start_offset, t.end_offset, t.type, t.value,
@@ -12,8 +14,8 @@ SELECT
     CASE WHEN t.interval_start IS NULL OR t.interval_end IS NULL THEN NULL
          ELSE t.interval_start <= t.interval_end END AS interval_ordered,
     CASE WHEN t.interval_start IS NULL THEN NULL ELSE year(t.interval_start) >= 1800 END AS interval_after_1800,
-    CASE WHEN t.interval_end IS NULL THEN NULL
-         ELSE t.interval_end <= coalesce(a.published_at::DATE, current_date) + INTERVAL 50 YEAR
+    CASE WHEN t.interval_start IS NULL THEN NULL
+         ELSE t.interval_start <= coalesce(a.published_at::DATE, current_date) + INTERVAL 100 YEAR
     END AS interval_within_horizon,
     t.value IS NOT NULL OR t.reason IS NOT NULL AS value_or_reason
 FROM time_expressions t
