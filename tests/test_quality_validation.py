@@ -123,3 +123,23 @@ def test_warnings_report_but_do_not_quarantine(con):
     stances = validate_table(con, "stances", [qb.PARTITION])
     assert failed_rules(stances) == {"stances_rows_for_articles"}
     assert stances.passed
+
+
+def _summary(validation):
+    return ({o.rule.name: (o.success, o.element_count, o.unexpected_count, sorted(o.failing_rowids))
+             for o in validation.outcomes}, validation.n_rows, validation.n_rejected)
+
+
+@pytest.mark.parametrize("table", ["quotations", "time_expressions", "claims", "stances"])
+def test_a_batch_checked_in_chunks_gives_the_outcome_of_one_pass(tmp_path, monkeypatch, table):
+    from pipelines.quality import validate
+
+    summaries = []
+    for chunk_articles in (10_000, 1):  # one pass, then one article per chunk
+        monkeypatch.setattr(validate, "CHUNK_ARTICLES", chunk_articles)
+        with db.connect(tmp_path / f"w{chunk_articles}.duckdb") as connection:
+            qb.build_clean_warehouse(connection)
+            qb.inject_all_faults(connection)
+            summaries.append(_summary(validate_table(connection, table, [qb.PARTITION])))
+    assert summaries[0] == summaries[1]
+    assert summaries[0][1] > 0

@@ -17,6 +17,23 @@ def batch_stats(con, partition_keys: Sequence[str] | None) -> BatchStats:
     return BatchStats(n_articles=int(row[0]), n_extracted=int(row[1]), n_reported=int(row[2]))
 
 
-def load_batch(con, table: str, partition_keys: Sequence[str] | None):
-    """The table's rows for the checked partitions as a pandas frame, `_rowid` first."""
-    return con.execute(read_sql(f"queries/quality/{table}.sql"), _keys_param(partition_keys)).df()
+# Tables whose batch query reads one chunk of articles ($lo..$hi, quality_chunk_articles).
+CHUNKED_TABLES = frozenset({"quotations", "time_expressions", "claims", "stances"})
+
+
+def load_batch(con, table: str, partition_keys: Sequence[str] | None, chunk: tuple | None = None):
+    """The table's rows for the checked partitions (one chunk of their articles: (lo, hi) article
+    ids, for CHUNKED_TABLES) as a pandas frame, `_rowid` first."""
+    params = _keys_param(partition_keys)
+    if table in CHUNKED_TABLES:
+        params["lo"], params["hi"] = chunk or (None, None)
+    return con.execute(read_sql(f"queries/quality/{table}.sql"), params).df()
+
+
+def article_chunks(con, partition_keys: Sequence[str] | None, size: int) -> list[tuple[str, str] | None]:
+    """(first, last) article id of each run of `size` batch articles; [None] when one chunk will do."""
+    ids = [row[0] for row in con.execute("SELECT article_id FROM quality_batch_articles($keys) ORDER BY 1",
+                                         _keys_param(partition_keys)).fetchall()]
+    if len(ids) <= size:
+        return [None]
+    return [(ids[i], ids[min(i + size, len(ids)) - 1]) for i in range(0, len(ids), size)]

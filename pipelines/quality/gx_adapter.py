@@ -119,7 +119,8 @@ def _outcome(rule: Rule, result, frame) -> RuleOutcome:
     body = result.result or {}
     outcome = RuleOutcome(
         rule, success=bool(result.success), element_count=int(body.get("element_count") or len(frame)),
-        unexpected_count=int(body.get("unexpected_count") or 0), observed_value=plain_value(body.get("observed_value")),
+        unexpected_count=int(body.get("unexpected_count") or 0), missing_count=int(body.get("missing_count") or 0),
+        observed_value=plain_value(body.get("observed_value")),
     )
     if rule.row_level:
         outcome.failing_rowids = [int(row[ROWID]) for row in body.get("unexpected_index_list") or []

@@ -62,6 +62,7 @@ class RuleOutcome:
     success: bool
     element_count: int = 0
     unexpected_count: int = 0
+    missing_count: int = 0  # nulls: a column rule does not apply to them (`mostly` counts the rest)
     observed_value: object = None
     failing_rowids: list[int] = field(default_factory=list)  # row-level rules only
     sample: list[dict] = field(default_factory=list)  # a few failing rows, key + sample columns

@@ -15,10 +15,13 @@ from dataclasses import dataclass, field
 
 from pipelines.memory import release_freed_memory
 from pipelines.quality import gx_adapter
-from pipelines.quality.batches import batch_stats, load_batch
+from pipelines.quality.batches import CHUNKED_TABLES, article_chunks, batch_stats, load_batch
 from pipelines.quality.rejects import move_to_rejects, rows_to_reject
 from pipelines.quality.rules import CRITICAL, RuleOutcome
 from pipelines.quality.suites import SUITES, VALIDATED_TABLES, BatchStats
+
+# Articles per validation chunk: bounds the memory of checking one large partition.
+CHUNK_ARTICLES = 10000
 
 
 @dataclass
@@ -53,18 +56,31 @@ class TableValidation:
 
 def validate_table(con, table: str, partition_keys: Sequence[str] | None = None,
                    quarantine: bool = True) -> TableValidation:
+    """A large batch of an article-linked table is read and validated CHUNK_ARTICLES articles at
+    a time (uniqueness rules are per article, so chunks by article lose nothing); the chunks'
+    outcomes are merged into one per rule."""
     started = time.perf_counter()
     keys = None if partition_keys is None else list(partition_keys)
     if quarantine:
         con.begin()
     try:
         stats = batch_stats(con, keys)
-        frame = load_batch(con, table, keys)
         rules = SUITES[table].rules(stats)
-        outcomes = gx_adapter.validate_frame(table, frame, rules)
-        attach_samples(outcomes, frame, SUITES[table].key)
-        failed = rows_to_reject(outcomes, frame) if quarantine else {}
-        moved = move_to_rejects(con, table, failed) if failed else 0
+        chunks = article_chunks(con, keys, CHUNK_ARTICLES) if table in CHUNKED_TABLES else [None]
+        parts, failed, moved, n_rows = [], {}, 0, 0
+        for chunk in chunks:
+            frame = load_batch(con, table, keys, chunk)
+            outcomes = gx_adapter.validate_frame(table, frame, rules)
+            attach_samples(outcomes, frame, SUITES[table].key)
+            chunk_failed = rows_to_reject(outcomes, frame) if quarantine else {}
+            moved += move_to_rejects(con, table, chunk_failed) if chunk_failed else 0
+            failed.update(chunk_failed)
+            parts.append(outcomes)
+            n_rows += len(frame)
+            del frame
+            if len(chunks) > 1:
+                release_freed_memory()
+        outcomes = [merge_outcomes([part[i] for part in parts]) for i in range(len(rules))]
         if quarantine:
             con.commit()
     except Exception:
@@ -74,9 +90,38 @@ def validate_table(con, table: str, partition_keys: Sequence[str] | None = None,
     rejected_by_rule: dict[str, int] = {}
     for names in failed.values():
         rejected_by_rule[names[0]] = rejected_by_rule.get(names[0], 0) + 1
-    return TableValidation(table=table, partition_keys=keys, n_rows=len(frame), stats=stats, outcomes=outcomes,
+    return TableValidation(table=table, partition_keys=keys, n_rows=n_rows, stats=stats, outcomes=outcomes,
                            rejected_by_rule=rejected_by_rule, n_rejected=moved,
                            seconds=time.perf_counter() - started)
+
+
+def merge_outcomes(parts: list[RuleOutcome]) -> RuleOutcome:
+    """One rule's outcome over the whole batch from its outcomes on the chunks."""
+    if len(parts) == 1:
+        return parts[0]
+    rule = parts[0].rule
+    merged = RuleOutcome(
+        rule, success=False,
+        element_count=sum(p.element_count for p in parts),
+        unexpected_count=sum(p.unexpected_count for p in parts),
+        missing_count=sum(p.missing_count for p in parts),
+        failing_rowids=[rowid for p in parts for rowid in p.failing_rowids],
+        sample=[row for p in parts for row in p.sample][:gx_adapter.SAMPLE_SIZE],
+        error=next((p.error for p in parts if p.error), None),
+    )
+    if merged.error:
+        return merged
+    if rule.expectation == "ExpectTableRowCountToBeBetween":
+        merged.observed_value = merged.element_count
+        low, high = rule.kwargs.get("min_value"), rule.kwargs.get("max_value")
+        merged.success = (low is None or merged.element_count >= low) and (high is None or merged.element_count <= high)
+    elif rule.mostly is not None:
+        applicable = merged.element_count - merged.missing_count
+        merged.observed_value = (applicable - merged.unexpected_count) / applicable if applicable else None
+        merged.success = not applicable or merged.observed_value >= rule.mostly
+    else:
+        merged.success = all(p.success for p in parts)
+    return merged
 
 
 def attach_samples(outcomes: list[RuleOutcome], frame, key: str, size: int = gx_adapter.SAMPLE_SIZE) -> None:

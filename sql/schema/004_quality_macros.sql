@@ -19,3 +19,9 @@ CREATE OR REPLACE MACRO quality_batch_articles(keys) AS TABLE
     UNION
     SELECT article_id FROM article_extractions
      WHERE keys IS NULL OR list_contains(keys, partition_key);
+
+-- One chunk of that batch: its article ids from lo to hi (either NULL: unbounded). A large batch
+-- is validated chunk by chunk so that no more than one chunk's rows are in memory at a time.
+CREATE OR REPLACE MACRO quality_chunk_articles(keys, lo, hi) AS TABLE
+    SELECT article_id FROM quality_batch_articles(keys)
+     WHERE (lo IS NULL OR article_id >= lo) AND (hi IS NULL OR article_id <= hi);

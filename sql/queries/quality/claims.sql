@@ -25,5 +25,5 @@ SELECT
     END AS claimer_entity_exists
 FROM claims c
 LEFT JOIN articles a ON a.article_id = c.article_id AND a.version = c.article_version
-WHERE c.article_id IN (SELECT article_id FROM quality_batch_articles($keys))
+WHERE c.article_id IN (SELECT article_id FROM quality_chunk_articles($keys, $lo, $hi))
 ORDER BY c.article_id, c.start_offset, c.claim_id

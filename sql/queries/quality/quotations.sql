@@ -22,5 +22,5 @@ SELECT
     END AS speaker_entity_exists
 FROM quotations q
 LEFT JOIN articles a ON a.article_id = q.article_id AND a.version = q.article_version
-WHERE q.article_id IN (SELECT article_id FROM quality_batch_articles($keys))
+WHERE q.article_id IN (SELECT article_id FROM quality_chunk_articles($keys, $lo, $hi))
 ORDER BY q.article_id, q.content_start, q.quote_id

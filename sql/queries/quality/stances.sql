@@ -25,5 +25,5 @@ SELECT
     END AS entities_exist
 FROM stances s
 LEFT JOIN articles a ON a.article_id = s.article_id AND a.version = s.article_version
-WHERE s.article_id IN (SELECT article_id FROM quality_batch_articles($keys))
+WHERE s.article_id IN (SELECT article_id FROM quality_chunk_articles($keys, $lo, $hi))
 ORDER BY s.article_id, s.evidence_start, s.stance_id

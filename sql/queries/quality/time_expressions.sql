@@ -20,5 +20,5 @@ SELECT
     t.value IS NOT NULL OR t.reason IS NOT NULL AS value_or_reason
 FROM time_expressions t
 LEFT JOIN articles a ON a.article_id = t.article_id AND a.version = t.article_version
-WHERE t.article_id IN (SELECT article_id FROM quality_batch_articles($keys))
+WHERE t.article_id IN (SELECT article_id FROM quality_chunk_articles($keys, $lo, $hi))
 ORDER BY t.article_id, t.start_offset, t.timex_id
