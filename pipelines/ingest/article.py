@@ -8,9 +8,12 @@ from datetime import datetime
 PUBLISHED_SOURCES = ("metadata", "url", "text", "front_matter", "feed", "unknown")
 
 
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
 def content_hash(text: str) -> str:
     """Hash of the clean text, insensitive to whitespace runs (same article, same hash)."""
-    normalized = re.sub(r"\s+", " ", text).strip()
+    normalized = _WHITESPACE_RUN.sub(" ", text).strip()
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
 
 
@@ -44,7 +47,11 @@ class Article:
 
     @property
     def content_hash(self) -> str:
-        return content_hash(self.text)
+        # Memoised for the current text: dedup, versioning and ids ask for it several times.
+        cached = self.__dict__.get("_content_hash")
+        if cached is None or cached[0] is not self.text:
+            cached = self.__dict__["_content_hash"] = (self.text, content_hash(self.text))
+        return cached[1]
 
     @property
     def article_id(self) -> str:

@@ -88,9 +88,12 @@ def normalize_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+_NON_WORD_RUN = re.compile(r"[\W_]+")
+
+
 def _comparable(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return re.sub(r"[\W_]+", " ", text).strip()
+    return _NON_WORD_RUN.sub(" ", text).strip()
 
 
 def is_boilerplate(line: str) -> bool:
@@ -117,7 +120,7 @@ class LineFilter:
             return False
         if self.title_key and _comparable(line) == self.title_key:
             return False
-        if _SIGN_UP.search(line) and len(line) <= MAX_BOILERPLATE_CHARS:
+        if len(line) <= MAX_BOILERPLATE_CHARS and _SIGN_UP.search(line):
             self.after_sign_up = True
             return False
         if self.after_sign_up:
