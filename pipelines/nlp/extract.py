@@ -26,7 +26,6 @@ MAX_SEGMENT_CHARS = 100_000
 MAX_DOC_CHARS = 2_000_000
 # Chunks queued per worker: enough that no worker waits for the consumer, few enough to bound memory.
 IN_FLIGHT_PER_PROCESS = 3
-WORKER_CHUNKS = 40
 
 def _aliases_fingerprint() -> str:
     """Editing entity_aliases.yaml changes who is who: it is part of the entity extractor's version,
@@ -160,15 +159,17 @@ def _extract_in_workers(extractor: "Extractor", docs: Iterable[DocInput]) -> Ite
     """Chunks of `batch_size` documents go to `n_process` forked workers, at most a few chunks
     ahead of the consumer: memory stays bounded however long the stream, and `docs` is read in
     the caller's thread (it may be a database cursor the caller also writes through)."""
+    import gc
     import multiprocessing
 
     global _worker_extractor
     # fork: workers inherit this extractor with its loaded (and warmed) models copy-on-write.
     _worker_extractor = extractor
     context = multiprocessing.get_context("fork")
-    # Fresh workers every WORKER_CHUNKS chunks: spaCy's string store and the feature memos grow
-    # with every new word, and a worker living through a 100k-article run would keep all of it.
-    pool = context.Pool(extractor.n_process, maxtasksperchild=WORKER_CHUNKS)
+    # Objects that exist now go to the collector's permanent generation: a worker's garbage
+    # collections then never write to them, so their pages stay shared instead of being copied.
+    gc.freeze()
+    pool = context.Pool(extractor.n_process)
     in_flight: deque = deque()
     chunks = _chunks(docs, extractor.batch_size)
     finished = False
@@ -184,6 +185,7 @@ def _extract_in_workers(extractor: "Extractor", docs: Iterable[DocInput]) -> Ite
         finished = True
     finally:
         _worker_extractor = None
+        gc.unfreeze()
         if finished:
             # close + join lets idle workers take their sentinel and exit; terminate() can hang
             # on a worker blocked on the task queue's lock.

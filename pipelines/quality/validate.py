@@ -137,11 +137,7 @@ def attach_samples(outcomes: list[RuleOutcome], frame, key: str, size: int = gx_
 
 def validate_tables(con, tables: Sequence[str], partition_keys: Sequence[str] | None = None,
                     quarantine: bool = True) -> dict[str, TableValidation]:
-    results = {}
-    for table in tables:
-        results[table] = validate_table(con, table, partition_keys, quarantine)
-        release_freed_memory()  # one table's batch frame at a time, not all of them
-    return results
+    return {table: validate_table(con, table, partition_keys, quarantine) for table in tables}
 
 
 def validate_partitions(con, partition_keys: Sequence[str] | None, tables: Sequence[str] = VALIDATED_TABLES,
