@@ -63,9 +63,10 @@ def char_wb_ngrams(text: str, min_n: int = 2, max_n: int = 5) -> list[str]:
 class CharNgramIndices:
     """Hashed char_wb n-gram indices of a text, word by word: a word's n-grams never depend on
     its neighbours, so each distinct word is split and hashed once and then looked up (news
-    vocabulary is Zipfian; the memo is cleared when it grows past MEMO_LIMIT words)."""
+    vocabulary is Zipfian; the memo is cleared when it grows past MEMO_LIMIT words, which keeps
+    each worker's memo to a few MB)."""
 
-    MEMO_LIMIT = 200_000
+    MEMO_LIMIT = 50_000
 
     def __init__(self, n_features: int, min_n: int = 2, max_n: int = 5):
         self.n_features, self.min_n, self.max_n = n_features, min_n, max_n
@@ -77,13 +78,14 @@ class CharNgramIndices:
             if len(self.memo) >= self.MEMO_LIMIT:
                 self.memo.clear()
             indices = feature_indices(char_wb_ngrams(word, self.min_n, self.max_n), self.n_features)
+            indices = indices.astype(np.int32)  # < 2**31 by construction; half the memory
             self.memo[word] = indices
         return indices
 
     def text(self, text: str) -> np.ndarray:
         words = _WHITE_SPACES.sub(" ", text.lower()).split()
         if not words:
-            return np.zeros(0, dtype=np.int64)
+            return np.zeros(0, dtype=np.int32)
         return np.concatenate([self.word(word) for word in words])
 
 
@@ -91,7 +93,7 @@ class ColumnLookup:
     """Feature name -> position among a model's stored weight columns (-1: no weight), memoised,
     since the same feature names recur in every sentence."""
 
-    MEMO_LIMIT = 500_000
+    MEMO_LIMIT = 200_000
 
     def __init__(self, columns, n_features: int):
         self.n_features = n_features

@@ -118,7 +118,7 @@ def vader_valence() -> dict[str, float]:
     return table
 
 
-@lru_cache(maxsize=200_000)  # asked once per token of every sentence with a target; tables are fixed
+@lru_cache(maxsize=50_000)  # asked once per token of every sentence with a target; tables are fixed
 def word_valence(lemma: str, lower: str | None = None) -> float:
     """Prior valence of a word: stance lists first, then VADER on the form and the lemma."""
     lemma = lemma.lower()
