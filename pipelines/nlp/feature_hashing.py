@@ -75,11 +75,13 @@ class CharNgramIndices:
     def word(self, word: str) -> np.ndarray:
         indices = self.memo.get(word)
         if indices is None:
-            if len(self.memo) >= self.MEMO_LIMIT:
-                self.memo.clear()
             indices = feature_indices(char_wb_ngrams(word, self.min_n, self.max_n), self.n_features)
             indices = indices.astype(np.int32)  # < 2**31 by construction; half the memory
-            self.memo[word] = indices
+            # Figures ("4.5", "1987,") are mostly seen once: memoising them would only fill the memo.
+            if not (word[0].isdigit() or word[-1].isdigit()):
+                if len(self.memo) >= self.MEMO_LIMIT:
+                    self.memo.clear()
+                self.memo[word] = indices
         return indices
 
     def text(self, text: str) -> np.ndarray:
