@@ -10,7 +10,8 @@ import re
 from datetime import date, datetime, timedelta
 
 from pipelines.nlp.timex_calendar import interval_of
-from pipelines.nlp.timex_grammar import COMBINED, MONTHS, TRIGGER
+from pipelines.nlp.timex_grammar import MONTHS, TRIGGER
+from pipelines.nlp.timex_scan import scan
 from pipelines.nlp.timex_normalize import (
     HANDLERS, RELATIVE_TYPES, Context, Norm, Unresolvable,
 )
@@ -204,7 +205,7 @@ def tag_timexes(text, published, doc=None) -> list[Timex]:
     ctx = Context(dct=dct, dct_reason=dct_reason, tense=TenseOracle(text, doc), text=text)
     upper_text = text.isupper()
     out: list[Timex] = []
-    for m in COMBINED.finditer(text):
+    for m in scan(text):
         rule = m.lastgroup
         start, end = m.span()
         matched = m.group(0)
