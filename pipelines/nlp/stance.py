@@ -85,6 +85,15 @@ def _issue_mentions(sent, frames, mentions) -> list[tuple[Mention, object]]:
     return out
 
 
+def _rules_decide(evidence) -> bool:
+    """Whether _decide settles the pair from the rules alone (the model's features are then not
+    worth computing)."""
+    if not evidence:
+        return False
+    return combine(evidence)[2] or any(e.kind in DECISIVE_KINDS and abs(e.score) >= DECISIVE_SCORE
+                                       for e in evidence)
+
+
 def _decide(evidence, probabilities, model_name: str = "model"):
     """(polarity, score, confidence, method)."""
     rule_score, rule_confidence, contradictory = combine(evidence)
@@ -124,14 +133,16 @@ def extract_stances(doc, quotes, claims, entities, doc_input) -> list[Stance]:
         if not items:
             continue
         feature_rows = [None] * len(items)  # row of `features` per item (issues: rules only)
-        if model is not None and any(mention.kind != "issue" for mention, _e in items):
+        scored = [i for i, (mention, evidence) in enumerate(items)
+                  if mention.kind != "issue" and not _rules_decide(evidence)] if model is not None else []
+        if scored:
             spans = [(m.token_start, m.token_end) for m in mentions]
             tokens = SentenceTokens(sent)
-            for i, (mention, evidence) in enumerate(items):
-                if mention.kind != "issue":
-                    feature_rows[i] = len(features)
-                    features.append(pair_features(sent, mention.token_start, mention.token_end, evidence,
-                                                  spans, tokens))
+            for i in scored:
+                mention, evidence = items[i]
+                feature_rows[i] = len(features)
+                features.append(pair_features(sent, mention.token_start, mention.token_end, evidence,
+                                              spans, tokens))
         per_sentence.append((sent, items, feature_rows))
     # One model call per document: its fixed cost would dominate if paid per sentence.
     predicted = model.predict_proba(features) if model is not None else []
