@@ -32,12 +32,14 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n")
 
-_SIGN_UP = re.compile(
-    r"^(?:sign[\s-]?up|subscribe|register|join|get)\b.{0,80}\bnewsletters?\b"
-    r"|^(?:sign up|subscribe)\s+(?:now|today|here|for free)\b"
-    r"|\bnewsletters?\b.{0,40}\b(?:sign up|sign-up|subscribe)\b",
+# Patterns anchored at the line start are tried with match() and the few that may occur
+# anywhere with search(): one alternation searched at every position cost most of the ingest.
+_SIGN_UP_START = re.compile(
+    r"(?:sign[\s-]?up|subscribe|register|join|get)\b.{0,80}\bnewsletters?\b"
+    r"|(?:sign up|subscribe)\s+(?:now|today|here|for free)\b",
     re.IGNORECASE,
 )
+_SIGN_UP_ANYWHERE = re.compile(r"\bnewsletters?\b.{0,40}\b(?:sign up|sign-up|subscribe)\b", re.IGNORECASE)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _CLOCK = r"(?:[\s,|@-]*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?)?"
 _DATE_STAMP = (
@@ -46,7 +48,7 @@ _DATE_STAMP = (
     r"|\d{4}-\d\d-\d\d(?:[t ]\d\d:\d\d(?::\d\d)?(?:z|[+-]\d\d:?\d\d)?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
     + _CLOCK
 )
-_BOILERPLATE = re.compile(
+_BOILERPLATE_START = re.compile(
     "|".join(
         [
             # subscription prompts and paywall nags
@@ -56,7 +58,6 @@ _BOILERPLATE = re.compile(
             r"^(?:already a subscriber|become a (?:subscriber|member)|support our journalism)\b",
             r"^(?:subscribe|log ?in|sign in|register)(?:\s*(?:/|\||or)\s*(?:subscribe|log ?in|sign in|register))*\s*[.!]?$",
             r"^you have \d+ free articles? (?:left|remaining)",
-            r"\bjust \$\d+(?:\.\d\d)? (?:a|per) (?:month|week|year)\b",
             # image credits and captions
             r"^(?:image|photo|photograph|picture|illustration|video|graphic)s?\s*(?:credit|courtesy|source)s?\b\s*[:\-–—]?",
             r"^(?:image|photo|photograph|picture|illustration)s?\s*(?:by|via)\s*[:\-–—]?\s*\S",
@@ -77,22 +78,27 @@ _BOILERPLATE = re.compile(
     ),
     re.IGNORECASE,
 )
+_BOILERPLATE_ANYWHERE = re.compile(r"\bjust \$\d+(?:\.\d\d)? (?:a|per) (?:month|week|year)\b", re.IGNORECASE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"'})
 _TERMINAL = re.compile(r"[.!?:;,\"”’)]$")
 
 
 def normalize_line(line: str) -> str:
     """One line with invisible characters removed and whitespace runs collapsed."""
-    line = _INVISIBLE.sub("", line)
-    line = _CONTROL.sub("", line)
-    return _SPACES.sub(" ", line).strip()
+    if not (line.isascii() and line.isprintable()):  # printable ASCII has neither to remove
+        line = _INVISIBLE.sub("", line)
+        line = _CONTROL.sub("", line)
+    return " ".join(line.split())  # str.split() splits on exactly the characters \s matches
 
 
 _NON_WORD_RUN = re.compile(r"[\W_]+")
 
 
 def _comparable(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    if text.isascii():  # NFKC and the quote map change nothing in ASCII
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     return _NON_WORD_RUN.sub(" ", text).strip()
 
 
@@ -100,7 +106,12 @@ def is_boilerplate(line: str) -> bool:
     """A whole line that is page furniture (prompt, credit, share button...), not article text."""
     if len(line) > MAX_BOILERPLATE_CHARS:
         return False
-    return bool(_BOILERPLATE.search(line) or _SIGN_UP.search(line))
+    return bool(_BOILERPLATE_START.match(line) or _BOILERPLATE_ANYWHERE.search(line) or signs_up(line))
+
+
+def signs_up(line: str) -> bool:
+    """A newsletter sign-up prompt."""
+    return bool(_SIGN_UP_START.match(line) or _SIGN_UP_ANYWHERE.search(line))
 
 
 def _looks_like_newsletter_name(line: str) -> bool:
@@ -120,7 +131,7 @@ class LineFilter:
             return False
         if self.title_key and _comparable(line) == self.title_key:
             return False
-        if len(line) <= MAX_BOILERPLATE_CHARS and _SIGN_UP.search(line):
+        if len(line) <= MAX_BOILERPLATE_CHARS and signs_up(line):
             self.after_sign_up = True
             return False
         if self.after_sign_up:
