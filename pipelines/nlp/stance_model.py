@@ -63,21 +63,21 @@ class PolarityModel:
         (feature_hashing), so no scikit-learn and no sparse matrix at inference."""
         if not feature_dicts:
             return []
-        column_of, memo_get = self._column_of, self._column_of.memo.get
-        names = [name for feats in feature_dicts for name in feats]
-        positions = [memo_get(name) for name in names]
-        for k, position in enumerate(positions):
-            if position is None:
-                positions[k] = column_of(names[k])
-        values = np.fromiter((value for feats in feature_dicts for value in feats.values()), dtype=np.float64,
-                             count=len(names))
-        rows = np.repeat(np.arange(len(feature_dicts)), [len(feats) for feats in feature_dicts])
-        positions = np.asarray(positions, dtype=np.int64)
-        used = (positions >= 0) & (values != 0)
+        rows, positions, values = [], [], []
+        column_of, memo = self._column_of, self._column_of.memo
+        for row, feats in enumerate(feature_dicts):
+            for name, value in feats.items():
+                position = memo.get(name)
+                if position is None:
+                    position = column_of(name)
+                if position >= 0 and value:
+                    rows.append(row)
+                    positions.append(position)
+                    values.append(value)
         logits = np.tile(self.intercept.astype(np.float64), (len(feature_dicts), 1))
-        if used.any():
-            contributions = self.weights.T[positions[used]].astype(np.float64) * values[used][:, None]
-            np.add.at(logits, rows[used], contributions)
+        if rows:
+            contributions = self.weights.T[positions].astype(np.float64) * np.asarray(values)[:, None]
+            np.add.at(logits, np.asarray(rows), contributions)
         logits -= logits.max(axis=1, keepdims=True)
         probs = np.exp(logits)
         probs /= probs.sum(axis=1, keepdims=True)
