@@ -86,3 +86,20 @@ def test_composed_text_always_has_the_documented_shape(body, title):
         return
     blocks = text.split("\n\n")
     assert all(block and block == block.strip() and "\n" not in block and "  " not in block for block in blocks)
+
+
+@given(st.text(max_size=200))
+def test_line_normalisation_equals_its_regex_definition(line):
+    """The fast paths (ASCII, str.split) give what the documented regexes give on any text."""
+    import re
+
+    from pipelines.ingest.cleaning import normalize_line
+
+    expected = re.sub(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", "", re.sub(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", line))
+    assert normalize_line(line) == re.sub(r"\s+", " ", expected).strip()
+
+
+@pytest.mark.parametrize("line", ["Subscribe now", "sign-up for The Brief newsletter", "Our newsletter: sign up today",
+                                  "All this for just $5 a month", "JUST $4.99 PER WEEK"])
+def test_sign_up_and_price_lines_match_wherever_their_pattern_allows(line):
+    assert is_boilerplate(line)
