@@ -5,7 +5,7 @@ Parses N articles once (one process), then runs every extractor stage over the p
 reports each stage's seconds and its share of the parse time. With --pyinstrument, also prints
 a call-tree profile of the post-parse stages (pyinstrument is in the dev extras).
 
-    .venv/bin/python scripts/profile_stages.py [--docs 400] [--pyinstrument]
+    .venv/bin/python scripts/profile_stages.py [--docs 400] [--stride 47] [--pyinstrument]
 """
 
 import argparse
@@ -20,12 +20,15 @@ sys.path.insert(0, str(REPO))
 CORPUS = REPO.parent / "shared" / "data" / "corpus" / "reuters21578.jsonl.gz"
 
 
-def load_docs(limit: int):
+def load_docs(limit: int, stride: int = 1):
+    """The first `limit` articles with text, taking every `stride`-th line of the corpus."""
     from pipelines.nlp.types import DocInput
 
     docs = []
     with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
-        for line in handle:
+        for line_no, line in enumerate(handle):
+            if line_no % stride:
+                continue
             record = json.loads(line)
             if record.get("text"):
                 docs.append(DocInput(doc_id=str(record.get("doc_id", len(docs))), text=record["text"],
@@ -38,6 +41,8 @@ def load_docs(limit: int):
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=400)
+    parser.add_argument("--stride", type=int, default=1,
+                        help="take every Nth article (e.g. 47: a sample spread over the whole corpus)")
     parser.add_argument("--pyinstrument", action="store_true")
     args = parser.parse_args()
     if not CORPUS.exists():
@@ -47,7 +52,7 @@ def main() -> int:
     from pipelines.nlp.textprep import sanitize
     from pipelines.nlp.types import DocumentExtraction
 
-    docs = load_docs(args.docs)
+    docs = load_docs(args.docs, args.stride)
     extractor = extract_mod.Extractor()
     texts = [sanitize(d.text) for d in docs]
     list(extractor.nlp.pipe(texts[:20]))  # warm up
