@@ -89,24 +89,3 @@ class CharNgramIndices:
         if not words:
             return np.zeros(0, dtype=np.int32)
         return np.concatenate([self.word(word) for word in words])
-
-
-class ColumnLookup:
-    """Feature name -> position among a model's stored weight columns (-1: no weight), memoised,
-    since the same feature names recur in every sentence."""
-
-    MEMO_LIMIT = 200_000
-
-    def __init__(self, columns, n_features: int):
-        self.n_features = n_features
-        self._position = {int(c): i for i, c in enumerate(columns)}
-        self.memo: dict[str, int] = {}
-
-    def __call__(self, name: str) -> int:
-        position = self.memo.get(name)
-        if position is None:
-            if len(self.memo) >= self.MEMO_LIMIT:
-                self.memo.clear()
-            position = self._position.get(feature_index(name, self.n_features), -1)
-            self.memo[name] = position
-        return position

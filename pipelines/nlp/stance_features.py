@@ -11,6 +11,7 @@ from pipelines.nlp.stance_rules import Evidence, combine
 
 WINDOW = 6
 N_FEATURES = 2**18
+_MARKS = ("<T>", "<E>")
 
 
 def _norm(token) -> str:
@@ -50,6 +51,11 @@ class SentenceTokens:
         for t in tokens:
             if t.head.i != t.i:
                 self.children.setdefault(t.head.i, []).append(t.i)
+        # The unigram and bigram feature names of the unmarked sentence, built once and sliced
+        # per target mention (a token spelled like a mark would change how marks collapse).
+        self.u_names = ["u:" + w for w in self.norm]
+        self.b_names = ["b:" + a + "_" + b for a, b in zip(self.norm, self.norm[1:])]
+        self.plain = not any(w in _MARKS for w in self.norm)
 
     def _at(self, i: int):
         """(head, dep, lemma, lower) of doc token i; heads outside the sentence read from the Doc."""
@@ -69,22 +75,14 @@ def pair_features(sent, target_start: int, target_end: int, evidence: list[Evide
     norm, valence, offset = tokens.norm, tokens.valence, tokens.start
     n = len(norm)
     t_lo, t_hi = target_start - offset, target_end - offset
-    marks = [None] * n
+    marks: dict[int, str] = {}
     for s, e in other_targets:
         if not (s <= target_start < e):
             for i in range(max(0, s - offset), min(n, e - offset)):
                 marks[i] = "<E>"
     for i in range(max(0, t_lo), min(n, t_hi)):
         marks[i] = "<T>"
-    words = []
-    for i in range(n):
-        mark = marks[i]
-        if mark is None:
-            words.append(norm[i])
-        elif not words or words[-1] != mark:
-            words.append(mark)
-    grams = ["u:" + w for w in words]
-    grams += ["b:" + a + "_" + b for a, b in zip(words, words[1:])]
+    grams = _marked_ngrams(tokens, marks) if tokens.plain else _marked_ngrams_slow(norm, marks)
     left = list(range(max(0, t_lo - WINDOW), max(0, t_lo)))
     right = list(range(max(0, t_hi), min(n, t_hi + WINDOW)))
     for distance, i in enumerate(reversed(left), 1):
@@ -104,7 +102,8 @@ def pair_features(sent, target_start: int, target_end: int, evidence: list[Evide
                 grams.append(f"near_{side}:" + _bucket(valence[i]))
                 grams.append(f"near_{side}_w:" + tokens.lemma[i].lower())
                 break
-    feats: dict[str, float] = {name: float(count) for name, count in Counter(grams).items()}
+    counts = Counter(grams)
+    feats: dict[str, float] = dict(zip(counts, map(float, counts.values())))
 
     def add(name: str, value: float = 1.0):
         feats[name] = feats.get(name, 0.0) + value
@@ -161,6 +160,50 @@ def pair_features(sent, target_start: int, target_end: int, evidence: list[Evide
     add("position:" + ("first" if target_start - sent.start < 3 else "later"))
     add("bias")
     return feats
+
+
+def _marked_ngrams(tokens: SentenceTokens, marks: dict[int, str]) -> list[str]:
+    """Unigram then bigram names of the sentence with each marked run of tokens replaced by
+    its mark (consecutive equal marks collapse into one): unmarked stretches are slices of
+    the sentence's precomputed names, so a pair costs its marks, not its sentence length."""
+    norm, u_names, b_names = tokens.norm, tokens.u_names, tokens.b_names
+    words: list[str] = []
+    unigrams: list[str] = []
+    bigrams: list[str] = []
+    done = 0  # tokens before this index are in `words`
+
+    def add_run(lo: int, hi: int) -> None:
+        if lo >= hi:
+            return
+        if words:
+            bigrams.append("b:" + words[-1] + "_" + norm[lo])
+        words.extend(norm[lo:hi])
+        unigrams.extend(u_names[lo:hi])
+        bigrams.extend(b_names[lo:hi - 1])
+
+    for i in sorted(marks):
+        add_run(done, i)
+        mark = marks[i]
+        if not words or words[-1] != mark:
+            if words:
+                bigrams.append("b:" + words[-1] + "_" + mark)
+            words.append(mark)
+            unigrams.append("u:" + mark)
+        done = i + 1
+    add_run(done, len(norm))
+    return unigrams + bigrams
+
+
+def _marked_ngrams_slow(norm: list[str], marks: dict[int, str]) -> list[str]:
+    """The same, token by token (for sentences with a token spelled like a mark)."""
+    words: list[str] = []
+    for i, word in enumerate(norm):
+        mark = marks.get(i)
+        if mark is None:
+            words.append(word)
+        elif not words or words[-1] != mark:
+            words.append(mark)
+    return ["u:" + w for w in words] + ["b:" + a + "_" + b for a, b in zip(words, words[1:])]
 
 
 def _children(tokens: SentenceTokens, i: int) -> list[int]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pipelines.nlp.feature_hashing import ColumnLookup
+from pipelines.nlp.feature_hashing import feature_indices
 from pipelines.nlp.stance_features import N_FEATURES
 
 MODELS_DIR = Path(__file__).parent / "models"
@@ -33,7 +33,9 @@ class PolarityModel:
         self.weights = np.asarray(weights, dtype=np.float32)  # (n_classes, n_columns)
         self.intercept = np.asarray(intercept, dtype=np.float32)
         self.name = name
-        self._column_of = ColumnLookup(self.columns, N_FEATURES)
+        # hashed feature index -> position among the stored columns (-1: no weight), as one array
+        self._position = np.full(N_FEATURES, -1, dtype=np.int64)
+        self._position[self.columns] = np.arange(len(self.columns))
 
     @classmethod
     def fit(cls, feature_dicts: list[dict], labels: list[str], c: float = 0.5, class_weight=None, name: str = ""):
@@ -63,21 +65,18 @@ class PolarityModel:
         (feature_hashing), so no scikit-learn and no sparse matrix at inference."""
         if not feature_dicts:
             return []
-        rows, positions, values = [], [], []
-        column_of, memo = self._column_of, self._column_of.memo
-        for row, feats in enumerate(feature_dicts):
-            for name, value in feats.items():
-                position = memo.get(name)
-                if position is None:
-                    position = column_of(name)
-                if position >= 0 and value:
-                    rows.append(row)
-                    positions.append(position)
-                    values.append(value)
+        # Every name is hashed in one vectorised pass (no per-name Python call): the contributions
+        # are then summed in the same order as feature by feature, so the figures are identical.
+        names = [name for feats in feature_dicts for name in feats]
+        values = np.fromiter((value for feats in feature_dicts for value in feats.values()), dtype=np.float64,
+                             count=len(names))
+        rows = np.repeat(np.arange(len(feature_dicts)), [len(feats) for feats in feature_dicts])
+        positions = self._position[feature_indices(names, N_FEATURES)]
+        used = (positions >= 0) & (values != 0)
         logits = np.tile(self.intercept.astype(np.float64), (len(feature_dicts), 1))
-        if rows:
-            contributions = self.weights.T[positions].astype(np.float64) * np.asarray(values)[:, None]
-            np.add.at(logits, np.asarray(rows), contributions)
+        if used.any():
+            contributions = self.weights.T[positions[used]].astype(np.float64) * values[used][:, None]
+            np.add.at(logits, rows[used], contributions)
         logits -= logits.max(axis=1, keepdims=True)
         probs = np.exp(logits)
         probs /= probs.sum(axis=1, keepdims=True)
