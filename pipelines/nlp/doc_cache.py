@@ -6,8 +6,11 @@ those walks cost more than some stages themselves. The cache lives in `doc.user_
 dropped by `forget` when extraction of the Doc is done.
 """
 
+from types import SimpleNamespace
+
 _SENTENCES = "claims_warehouse.sentences"
 _TEXT = "claims_warehouse.text"
+_COLUMNS = "claims_warehouse.token_columns"
 
 
 def doc_sentences(doc) -> list:
@@ -32,6 +35,27 @@ def doc_text(doc) -> str:
     return cached
 
 
+def token_columns(doc) -> SimpleNamespace:
+    """Per-token lists for the whole Doc (lower, lemma, dep, absolute head index, like_num),
+    read in one `to_array` pass: cheaper than a Token object per token and attribute."""
+    cached = doc.user_data.get(_COLUMNS)
+    if cached is None:
+        import numpy as np
+        from spacy.attrs import DEP, HEAD, LEMMA, LIKE_NUM, LOWER
+
+        array = doc.to_array([LOWER, LEMMA, DEP, HEAD, LIKE_NUM])
+        strings = doc.vocab.strings
+        cached = SimpleNamespace(
+            lower=[strings[h] for h in array[:, 0].tolist()],
+            lemma=[strings[h] for h in array[:, 1].tolist()],
+            dep=[strings[h] for h in array[:, 2].tolist()],
+            head=(np.arange(len(doc), dtype=np.int64) + array[:, 3].astype(np.int64)).tolist(),
+            like_num=array[:, 4].astype(bool).tolist(),
+        )
+        doc.user_data[_COLUMNS] = cached
+    return cached
+
+
 def remember_text(doc, text: str) -> None:
     """Seed the cache with the text the Doc was parsed from (spaCy keeps it verbatim)."""
     doc.user_data[_TEXT] = text
@@ -41,3 +65,4 @@ def forget(doc) -> None:
     """Spans in user_data would not survive Doc.to_bytes, and a Doc outlives its extraction."""
     doc.user_data.pop(_SENTENCES, None)
     doc.user_data.pop(_TEXT, None)
+    doc.user_data.pop(_COLUMNS, None)

@@ -6,18 +6,13 @@ never words or sentences of its training data.
 
 from collections import Counter
 
+from pipelines.nlp.doc_cache import token_columns
 from pipelines.nlp.stance_lexicon import PERSON_PRONOUNS, word_valence
 from pipelines.nlp.stance_rules import Evidence, combine
 
 WINDOW = 6
 N_FEATURES = 2**18
 _MARKS = ("<T>", "<E>")
-
-
-def _norm(token) -> str:
-    if token.like_num:
-        return "<num>"
-    return token.lower_
 
 
 def _bucket(value: float) -> str:
@@ -38,19 +33,20 @@ class SentenceTokens:
 
     def __init__(self, sent):
         self.sent = sent
-        self.start = sent.start
-        tokens = list(sent)
-        self.norm = [_norm(t) for t in tokens]
-        self.valence = [word_valence(t.lemma_, t.lower_) for t in tokens]
-        self.lemma = [t.lemma_ for t in tokens]
+        self.start = lo = sent.start
+        columns = token_columns(sent.doc)
+        hi = sent.end
+        self.lower = columns.lower[lo:hi]
+        self.lemma = columns.lemma[lo:hi]
+        self.norm = ["<num>" if like_num else lower for like_num, lower in zip(columns.like_num[lo:hi], self.lower)]
+        self.valence = list(map(word_valence, self.lemma, self.lower))
         self.sentence_valence = sum(self.valence)
-        self.head = [t.head.i for t in tokens]  # doc indices
-        self.dep = [t.dep_ for t in tokens]
-        self.lower = [t.lower_ for t in tokens]
+        self.head = columns.head[lo:hi]  # doc indices
+        self.dep = columns.dep[lo:hi]
         self.children: dict[int, list[int]] = {}
-        for t in tokens:
-            if t.head.i != t.i:
-                self.children.setdefault(t.head.i, []).append(t.i)
+        for i, head in enumerate(self.head, lo):
+            if head != i:
+                self.children.setdefault(head, []).append(i)
         # The unigram and bigram feature names of the unmarked sentence, built once and sliced
         # per target mention (a token spelled like a mark would change how marks collapse).
         self.u_names = ["u:" + w for w in self.norm]
