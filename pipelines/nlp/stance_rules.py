@@ -8,6 +8,7 @@ and `target_evidence` collects the rule evidence that bears on one target mentio
 
 from dataclasses import dataclass, field
 
+from pipelines.nlp.doc_cache import token_columns
 from pipelines.nlp.stance_lexicon import (
     EVALUATIVE,
     HEDGES,
@@ -145,11 +146,19 @@ def _with_examples(objects: list) -> list:
     return out
 
 
+_PREP_VERB_LEMMAS = frozenset(lemma for lemma, _prep in PREP_VERBS)
+
+
 def cue_frames(sent) -> list[CueFrame]:
     frames = []
-    for token in sent:
-        lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+    doc = sent.doc
+    columns = token_columns(doc)
+    for i in range(sent.start, sent.end):
+        lemma, pos = columns.lemma[i].lower(), columns.pos[i]
+        if pos in ("VERB", "AUX") or (pos == "NOUN" and columns.dep[i] == "ROOT"):
+            if lemma not in STANCE_VERBS and lemma not in _PREP_VERB_LEMMAS:
+                continue  # no cue: neither its objects nor its particles could make a frame
+            token = doc[i]
             objects = []
             base = STANCE_VERBS.get(lemma)
             for child in token.children:
@@ -172,7 +181,8 @@ def cue_frames(sent) -> list[CueFrame]:
                 negated, hedged = is_negated(token), is_hedged(token)
                 frames.append(CueFrame(token, _apply(base, negated, hedged), negated, hedged, _subjects(token),
                                        _with_examples(objects)))
-        elif token.pos_ == "NOUN" and lemma in STANCE_NOUNS:
+        elif pos == "NOUN" and lemma in STANCE_NOUNS:
+            token = doc[i]
             objects = [
                 (*_phrase_bounds(g), g)
                 for p in token.children

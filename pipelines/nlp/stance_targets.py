@@ -9,7 +9,7 @@ import bisect
 from dataclasses import dataclass
 
 from pipelines.nlp.names import name_key
-from pipelines.nlp.doc_cache import doc_sentences
+from pipelines.nlp.doc_cache import doc_sentences, token_columns
 from pipelines.nlp.stance_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, PLURAL_STATE_PHRASES, state_for_name
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -120,24 +120,28 @@ def sentence_mentions(sent, index: EntityIndex) -> list[Mention]:
         if ent.label_ in NAME_LABELS:
             add(ent.start, ent.end, "name")
     run_start = None
-    for token in sent:
-        if token.pos_ == "PROPN" and token.i not in taken:
-            run_start = token.i if run_start is None else run_start
+    columns = token_columns(doc)
+    pos_of, lower_of = columns.pos, columns.lower
+    for i in range(sent.start, sent.end):
+        pos = pos_of[i]
+        if pos == "PROPN" and i not in taken:
+            run_start = i if run_start is None else run_start
             continue
         if run_start is not None:
-            add(run_start, token.i, "name")
+            add(run_start, i, "name")
             run_start = None
-        if token.pos_ == "PRON" and token.lower_ in PERSON_PRONOUNS:
-            add(token.i, token.i + 1, "pronoun")
+        if pos == "PRON" and lower_of[i] in PERSON_PRONOUNS:
+            add(i, i + 1, "pronoun")
     if run_start is not None:
         add(run_start, sent.end, "name")
     return sorted(mentions, key=lambda m: m.start)
 
 
 def mention_head(doc, mention: Mention):
-    for token in doc[mention.token_start : mention.token_end]:
-        if not (mention.token_start <= token.head.i < mention.token_end) or token.head.i == token.i:
-            return token
+    heads = token_columns(doc).head
+    for i in range(mention.token_start, mention.token_end):
+        if not (mention.token_start <= heads[i] < mention.token_end) or heads[i] == i:
+            return doc[i]
     return doc[mention.token_end - 1]
 
 
