@@ -13,7 +13,7 @@ import re
 
 from pipelines.nlp import claims_model
 from pipelines.nlp.claims_parts import governing_timex, modality, numbers_in, time_range
-from pipelines.nlp.doc_cache import doc_sentences, doc_text
+from pipelines.nlp.doc_cache import doc_sentences, doc_text, token_columns
 from pipelines.nlp.timex import parse_publication_date
 from pipelines.nlp.types import Claim
 
@@ -109,10 +109,12 @@ def _is_assertion(text: str, start: int, end: int, sent) -> bool:
         return False
     if sent is None:
         return True
-    has_subject = any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in sent)
+    columns = token_columns(sent.doc)
+    tokens = range(sent.start, sent.end)
+    has_subject = any(columns.dep[i] in ("nsubj", "nsubjpass", "expl", "csubj") for i in tokens)
     if not has_subject and sent.root.tag_ == "VB":
         return False  # imperative: "Click here to subscribe", "Sign up for our newsletter"
-    return has_subject or any(t.pos_ in ("VERB", "AUX") or t.like_num for t in sent)
+    return has_subject or any(columns.pos[i] in ("VERB", "AUX") or columns.like_num[i] for i in tokens)
 
 
 class QuoteSpans:

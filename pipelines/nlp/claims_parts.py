@@ -3,6 +3,8 @@ expression that governs it."""
 
 import re
 
+from pipelines.nlp.doc_cache import token_columns
+
 # Subordinate clauses that do not carry the sentence's own assertion ("..., which could emerge").
 _SUBORDINATE = {"relcl", "acl", "advcl"}
 _HEDGE_WORDS = {"unlikely", "likely", "probably", "possibly", "perhaps", "maybe", "may", "might", "could",
@@ -19,33 +21,27 @@ _TEXT_PREDICT = re.compile(r"\b(?:will|shall|going\s+to|expects?\s+to|expected\s
 _TEXT_NEGATE = re.compile(r"\b(?:not|never|no\s+longer|cannot)\b|n't\b", re.I)
 
 
-def _main_clause_tokens(sent):
-    """Tokens of the sentence outside relative/adverbial clauses: those whose path up to the
-    root crosses no subordinate-clause arc. Each token's verdict is shared with the tokens on
-    its path (linear in the sentence, not length x depth)."""
-    doc = sent.doc
+def _main_clause_indices(sent, heads: list[int], deps: list[str]) -> list[int]:
+    """Doc indices of the sentence's tokens outside relative/adverbial clauses: those whose path
+    up to the root crosses no subordinate-clause arc. Each token's verdict is shared with the
+    tokens on its path (linear in the sentence, not length x depth)."""
     root = sent.root.i
-    tokens = list(sent)
-    head = {t.i: t.head.i for t in tokens}
-    dep = {t.i: t.dep_ for t in tokens}
     verdict: dict[int, bool] = {}
     out = []
-    for token in tokens:
-        node, path = token.i, []
+    for i in range(sent.start, sent.end):
+        node, path = i, []
         while node not in verdict:
-            if node not in head:  # a head outside the sentence (segment joins): read it from the Doc
-                head[node], dep[node] = doc[node].head.i, doc[node].dep_
-            if head[node] == node or node == root:
+            if heads[node] == node or node == root:
                 verdict[node] = True
-            elif dep[node] in _SUBORDINATE:
+            elif deps[node] in _SUBORDINATE:
                 verdict[node] = False
             else:
                 path.append(node)
-                node = head[node]
-        for i in path:
-            verdict[i] = verdict[node]
-        if verdict[token.i]:
-            out.append(token)
+                node = heads[node]
+        for j in path:
+            verdict[j] = verdict[node]
+        if verdict[i]:
+            out.append(i)
     return out
 
 
@@ -60,18 +56,20 @@ def modality(sent=None, text: str | None = None) -> str:
         if _TEXT_PREDICT.search(text):
             return "predicted"
         return "asserted"
-    tokens = _main_clause_tokens(sent)
-    lowers = [t.lower_ for t in tokens]
-    if any(w in _HEDGE_WORDS for w in lowers):
+    columns = token_columns(sent.doc)
+    lower, dep, head = columns.lower, columns.dep, columns.head
+    main = _main_clause_indices(sent, head, dep)
+    if any(lower[i] in _HEDGE_WORDS for i in main):
         return "hedged"
-    if any(t.dep_ == "neg" or (t.lower_ in _NEGATION_WORDS and t.dep_ in ("neg", "advmod", "det"))
-           for t in tokens if t.lower_ != "no" or t.dep_ == "det" and t.head.dep_ in ("dobj", "nsubj", "attr")):
+    if any(dep[i] == "neg" or (lower[i] in _NEGATION_WORDS and dep[i] in ("neg", "advmod", "det"))
+           for i in main if lower[i] != "no" or dep[i] == "det" and dep[head[i]] in ("dobj", "nsubj", "attr")):
         return "negated"
-    for t in tokens:
-        if t.lower_ in ("will", "'ll", "shall", "wo") and t.tag_ == "MD":
+    for i in main:
+        word = lower[i]
+        if word in ("will", "'ll", "shall", "wo") and columns.tag[i] == "MD":
             return "predicted"
-        if t.lower_ in _PREDICT_WORDS and t.lower_ not in ("will", "'ll", "shall", "wo") and t.pos_ in ("VERB", "ADJ", "ADV"):
-            if t.lower_ == "going" and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to"):
+        if word in _PREDICT_WORDS and word not in ("will", "'ll", "shall", "wo") and columns.pos[i] in ("VERB", "ADJ", "ADV"):
+            if word == "going" and not (i + 1 < len(lower) and lower[i + 1] == "to"):
                 continue
             return "predicted"
     return "asserted"

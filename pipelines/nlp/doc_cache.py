@@ -36,14 +36,14 @@ def doc_text(doc) -> str:
 
 
 def token_columns(doc) -> SimpleNamespace:
-    """Per-token lists for the whole Doc (lower, lemma, pos, dep, absolute head index, like_num),
+    """Per-token lists for the whole Doc (lower, lemma, pos, tag, dep, absolute head index, like_num),
     read in one `to_array` pass: cheaper than a Token object per token and attribute."""
     cached = doc.user_data.get(_COLUMNS)
     if cached is None:
         import numpy as np
-        from spacy.attrs import DEP, HEAD, LEMMA, LIKE_NUM, LOWER, POS
+        from spacy.attrs import DEP, HEAD, LEMMA, LIKE_NUM, LOWER, POS, TAG
 
-        array = doc.to_array([LOWER, LEMMA, DEP, HEAD, LIKE_NUM, POS])
+        array = doc.to_array([LOWER, LEMMA, DEP, HEAD, LIKE_NUM, POS, TAG])
         strings = doc.vocab.strings
         cached = SimpleNamespace(
             lower=[strings[h] for h in array[:, 0].tolist()],
@@ -52,6 +52,7 @@ def token_columns(doc) -> SimpleNamespace:
             head=(np.arange(len(doc), dtype=np.int64) + array[:, 3].astype(np.int64)).tolist(),
             like_num=array[:, 4].astype(bool).tolist(),
             pos=[strings[h] for h in array[:, 5].tolist()],
+            tag=[strings[h] for h in array[:, 6].tolist()],
         )
         doc.user_data[_COLUMNS] = cached
     return cached

@@ -85,7 +85,8 @@ class CharNgramIndices:
         return indices
 
     def text(self, text: str) -> np.ndarray:
-        words = _WHITE_SPACES.sub(" ", text.lower()).split()
+        words = text.lower().split()  # split() already treats any whitespace run as one break
         if not words:
             return np.zeros(0, dtype=np.int32)
-        return np.concatenate([self.word(word) for word in words])
+        memo, word_indices = self.memo, self.word
+        return np.concatenate([memo[word] if word in memo else word_indices(word) for word in words])
