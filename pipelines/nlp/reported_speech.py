@@ -9,6 +9,7 @@ lexicon plus the syntactic slot that holds what was said.
 
 from dataclasses import dataclass
 
+from pipelines.nlp.doc_cache import token_columns
 from pipelines.nlp.doc_index import DocIndex
 from pipelines.nlp.reporting_lexicon import reporting_verbs
 from pipelines.nlp.speakers import speaker_token
@@ -32,18 +33,19 @@ class Report:
 def find_reports(doc, index: DocIndex) -> list[Report]:
     lexicon = reporting_verbs()
     reports = []
-    for token in doc:
-        if index.in_quote[token.i] >= 0:
+    columns = token_columns(doc)  # read per token; a Token is built only for a candidate cue
+    for i in range(len(columns.lower)):
+        if index.in_quote[i] >= 0:
             continue  # a report inside a quotation belongs to the quoted speaker's words
-        lower = token.lower_
-        if lower == "according":
-            report = _according_to(token, index)
-        elif token.lemma_.lower() == "make" and token.pos_ == "VERB":
-            report = _made_clear(token, index)
-        elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon:
-            if token.dep_ in ("amod", "acl") and token.tag_ == "VBN":
+        lemma, pos = columns.lemma[i].lower(), columns.pos[i]
+        if columns.lower[i] == "according":
+            report = _according_to(doc[i], index)
+        elif lemma == "make" and pos == "VERB":
+            report = _made_clear(doc[i], index)
+        elif pos in ("VERB", "AUX") and lemma in lexicon:
+            if columns.dep[i] in ("amod", "acl") and columns.tag[i] == "VBN":
                 continue  # "a group called X", "the so-called ...": a name, not a report
-            report = _verb_report(token, lexicon[token.lemma_.lower()], index)
+            report = _verb_report(doc[i], lexicon[lemma], index)
         else:
             continue
         if report is not None:

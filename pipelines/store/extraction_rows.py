@@ -147,7 +147,7 @@ class RowBuffer:
                 if row[key] not in seen:
                     seen.add(row[key])
                     unique.append(row)
-            if unique:  # Cython's row-to-column loop, 4x faster than one list per column here
+            if unique:  # pyarrow's own row-to-column loop: 10-20% faster than one Python list per column
                 out[table] = pa.Table.from_pylist(unique).select(columns)
             else:
                 out[table] = pa.table({column: [] for column in columns})
