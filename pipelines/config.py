@@ -6,6 +6,7 @@ and users point the pipeline at another inbox, warehouse or spaCy model.
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -29,6 +30,13 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> "Settings":
+        # Extractors ask per article; resolving the paths costs more than some of them, so the
+        # settings are built once per distinct environment (and working directory, which
+        # relative paths resolve against).
+        return _settings_for(tuple(os.environ.get(name) for name in _ENV_NAMES), os.getcwd())
+
+    @classmethod
+    def _build(cls) -> "Settings":
         warehouse = _path_from_env("CLAIMS_WAREHOUSE", PROJECT_ROOT / "warehouse" / "warehouse.duckdb")
         return cls(
             raw_dir=_path_from_env("CLAIMS_RAW_DIR", PROJECT_ROOT / "raw"),
@@ -38,6 +46,15 @@ class Settings:
             aliases_file=_path_from_env("CLAIMS_ALIASES", PROJECT_ROOT / "entity_aliases.yaml"),
             spacy_model=os.environ.get("CLAIMS_SPACY_MODEL", DEFAULT_SPACY_MODEL),
         )
+
+
+_ENV_NAMES = ("CLAIMS_WAREHOUSE", "CLAIMS_RAW_DIR", "CLAIMS_REPORTS_DIR", "CLAIMS_SOURCES", "CLAIMS_ALIASES",
+              "CLAIMS_SPACY_MODEL")
+
+
+@lru_cache(maxsize=16)
+def _settings_for(_env: tuple, _cwd: str) -> Settings:
+    return Settings._build()
 
 
 def ensure_dagster_env() -> dict[str, str]:

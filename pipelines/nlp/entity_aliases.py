@@ -1,6 +1,5 @@
 """The user-editable alias file (entity_aliases.yaml at the repo root; format in its header)."""
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -58,22 +57,15 @@ def parse_alias_rules(data) -> AliasRules:
 
 def load_alias_rules(path: Path | None = None) -> AliasRules:
     if path is None:
-        path = _aliases_file(os.environ.get("CLAIMS_ALIASES"))
+        from pipelines.config import Settings
+
+        path = Settings.from_env().aliases_file
     try:
         mtime = Path(path).stat().st_mtime_ns
     except OSError:
         mtime = None
     # Keyed by modification time too, so a long-running process sees the user's edits.
     return _load_cached(str(path), mtime)
-
-
-@lru_cache(maxsize=8)
-def _aliases_file(_aliases_env: str | None) -> Path:
-    """The configured aliases file (resolving the settings costs more than the per-article
-    lookup should)."""
-    from pipelines.config import Settings
-
-    return Settings.from_env().aliases_file
 
 
 @lru_cache(maxsize=8)

@@ -92,17 +92,10 @@ def _load(path: str) -> PolarityModel | None:
 def model_path() -> Path:
     if os.environ.get(MODEL_ENV):
         return Path(os.environ[MODEL_ENV])
-    local = _local_model_file(os.environ.get("CLAIMS_WAREHOUSE"))
-    return local if local.exists() else SHIPPED_MODEL
-
-
-@lru_cache(maxsize=8)
-def _local_model_file(_warehouse_env: str | None) -> Path:
-    """Where a local model would be, for this CLAIMS_WAREHOUSE (resolving the settings' paths
-    costs more than scoring a short article, and the model is looked up per article)."""
     from pipelines.config import Settings
 
-    return Settings.from_env().warehouse_path.parent / "models" / LOCAL_MODEL_NAME
+    local = Settings.from_env().warehouse_path.parent / "models" / LOCAL_MODEL_NAME
+    return local if local.exists() else SHIPPED_MODEL
 
 
 def current_model() -> PolarityModel | None:
