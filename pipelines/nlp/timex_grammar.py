@@ -107,10 +107,16 @@ RULES: list[tuple[str, str]] = [
     ("vague", r"(?:for|within|over|in)\s+(?:years|months|weeks|decades|centuries|days|hours)(?![\w-])"),
 ]
 
-COMBINED = re.compile(
-    r"(?<![\w'-])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in RULES) + r")(?![\w-])",
-    re.IGNORECASE,
-)
+def combine(rules: list[tuple[str, str]]) -> re.Pattern:
+    """The rules as one pattern, each a named group, between word boundaries (timex_scan combines
+    subsets of RULES the same way)."""
+    return re.compile(
+        r"(?<![\w'-])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in rules) + r")(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+COMBINED = combine(RULES)
 
 # Cheap pre-screen: a text without any of these stems has no time expression.
 TRIGGER = re.compile(

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from pipelines.nlp.timex_grammar import COMBINED, RULES
+from pipelines.nlp.timex_grammar import COMBINED, RULES, combine
 
 try:  # the regex parser is internal to `re`; without it every position uses COMBINED
     import re._constants as _ops
@@ -21,11 +21,11 @@ try:  # the regex parser is internal to `re`; without it every position uses COM
 except ImportError:  # pragma: no cover - other Python versions
     _parser = _ops = None
 
-# A prefix is a tuple of atoms, one per character; an atom is a frozenset of lowercase characters
-# and category names. A tuple shorter than KEY_CHARS means the rule's match may end there.
+# A prefix is a tuple of atoms, one per character: the set of ASCII characters (lowercased)
+# the match can have there. A tuple shorter than KEY_CHARS means the rule's match may end there.
 KEY_CHARS = 3
-_ANY, _DIGIT, _SPACE, _WORD = "<any>", "<digit>", "<space>", "<word>"
-_ANY_ATOM = frozenset({_ANY})
+_ASCII = [chr(code) for code in range(128)]
+_ANY_ATOM = frozenset(c.lower() for c in _ASCII)
 
 
 def _prefixes_of_sequence(items, k: int) -> set[tuple]:
@@ -44,23 +44,28 @@ def _prefixes_of_sequence(items, k: int) -> set[tuple]:
 
 
 def _atom_of_set(arg) -> frozenset:
+    """The ASCII characters a character set accepts (\\d, \\s and \\w as Python's str patterns read them)."""
+    categories = {
+        _ops.CATEGORY_DIGIT: {c for c in _ASCII if c.isdecimal()},
+        _ops.CATEGORY_SPACE: {c for c in _ASCII if c.isspace()},
+        _ops.CATEGORY_WORD: {c.lower() for c in _ASCII if c.isalnum() or c == "_"},
+    }
     atom = set()
-    categories = {_ops.CATEGORY_DIGIT: _DIGIT, _ops.CATEGORY_SPACE: _SPACE, _ops.CATEGORY_WORD: _WORD}
     for op, item in arg:
         if op is _ops.LITERAL:
             atom.add(chr(item).lower())
         elif op is _ops.RANGE:
             atom |= {chr(code).lower() for code in range(item[0], item[1] + 1)}
         elif op is _ops.CATEGORY and item in categories:
-            atom.add(categories[item])
+            atom |= categories[item]
         else:  # negated sets, other categories: anything
             return _ANY_ATOM
-    return frozenset(atom)
+    return frozenset(c for c in atom if c.isascii())
 
 
 def _prefixes_of_item(op, arg, k: int) -> set[tuple]:
     if op is _ops.LITERAL:
-        return {(frozenset({chr(arg).lower()}),)}
+        return {(frozenset({chr(arg).lower()} & _ANY_ATOM),)}
     if op is _ops.IN:
         return {(_atom_of_set(arg),)}
     if op is _ops.BRANCH:
@@ -89,28 +94,10 @@ def _prefixes_of_item(op, arg, k: int) -> set[tuple]:
     return {(_ANY_ATOM,) * k}
 
 
-_ASCII = [chr(code) for code in range(128)]
-
-
-def _ascii_chars(atom: frozenset) -> frozenset:
-    """The ASCII characters (lowercased) an atom accepts."""
-    if _ANY in atom:
-        return frozenset(c.lower() for c in _ASCII)
-    chars = {c for c in atom if len(c) == 1 and c.isascii()}
-    if _DIGIT in atom:
-        chars |= set("0123456789")
-    if _SPACE in atom:
-        chars |= {c for c in _ASCII if c.isspace()}
-    if _WORD in atom:
-        chars |= {c.lower() for c in _ASCII if c.isalnum() or c == "_"}
-    return frozenset(chars)
-
-
 def _rule_prefixes() -> list[dict[str, list[tuple]]] | None:
     """Per rule, the shapes of its matches' first KEY_CHARS characters; None when a rule can
     match the empty string (then skipping positions could change finditer's result) or when
-    the parser is unavailable. Each rule's shapes are kept as sets of the ASCII (lowercase)
-    characters each position accepts, indexed by the first character."""
+    the parser is unavailable. Each rule's shapes are indexed by their possible first characters."""
     if _parser is None:
         return None
     prefixes = []
@@ -120,22 +107,13 @@ def _rule_prefixes() -> list[dict[str, list[tuple]]] | None:
             return None
         by_first: dict[str, list[tuple[frozenset, ...]]] = {}
         for shape in shapes:
-            ascii_shape = tuple(_ascii_chars(atom) for atom in shape)
-            for char in ascii_shape[0]:
-                by_first.setdefault(char, []).append(ascii_shape)
+            for char in shape[0]:
+                by_first.setdefault(char, []).append(shape)
         prefixes.append(by_first)
     return prefixes
 
 
 _PREFIXES = _rule_prefixes()
-
-
-def _compile(rules: list[tuple[str, str]]) -> re.Pattern:
-    """The rules combined exactly as COMBINED combines them (same boundaries, same flags)."""
-    return re.compile(
-        r"(?<![\w'-])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in rules) + r")(?![\w-])",
-        re.IGNORECASE,
-    )
 
 
 def _fits(shape: tuple, key: str) -> bool:
@@ -158,7 +136,7 @@ def _pattern_of_rules(names: tuple[str, ...]) -> re.Pattern:
     if len(names) == len(RULES):
         return COMBINED
     wanted = set(names)
-    return _compile([(name, pattern) for name, pattern in RULES if name in wanted])
+    return combine([(name, pattern) for name, pattern in RULES if name in wanted])
 
 
 def _candidate_pattern() -> re.Pattern:
