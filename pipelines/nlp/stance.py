@@ -88,10 +88,11 @@ def _issue_mentions(sent, frames, mentions) -> list[tuple[Mention, object]]:
 def _rules_decide(evidence) -> bool:
     """Whether _decide settles the pair from the rules alone (the model's features are then not
     worth computing)."""
-    if not evidence:
-        return False
-    return combine(evidence)[2] or any(e.kind in DECISIVE_KINDS and abs(e.score) >= DECISIVE_SCORE
-                                       for e in evidence)
+    return bool(evidence) and (combine(evidence)[2] or _has_decisive(evidence))
+
+
+def _has_decisive(evidence) -> bool:
+    return any(e.kind in DECISIVE_KINDS and abs(e.score) >= DECISIVE_SCORE for e in evidence)
 
 
 def _decide(evidence, probabilities, model_name: str = "model"):
@@ -99,8 +100,7 @@ def _decide(evidence, probabilities, model_name: str = "model"):
     rule_score, rule_confidence, contradictory = combine(evidence)
     if contradictory:
         return "neutral", 0.0, CONTRADICTION_CONFIDENCE, "rule:contradictory"
-    decisive = [e for e in evidence if e.kind in DECISIVE_KINDS and abs(e.score) >= DECISIVE_SCORE]
-    if decisive or probabilities is None:
+    if _has_decisive(evidence) or probabilities is None:
         if abs(rule_score) < 0.1:
             return "neutral", round(rule_score, 3), max(rule_confidence, 0.3), "rule"
         polarity = "favor" if rule_score > 0 else "against"

@@ -12,7 +12,6 @@ from pipelines.nlp.stance_rules import Evidence, combine
 
 WINDOW = 6
 N_FEATURES = 2**18
-_MARKS = ("<T>", "<E>")
 
 
 def _bucket(value: float) -> str:
@@ -34,32 +33,26 @@ class SentenceTokens:
     def __init__(self, sent):
         self.sent = sent
         self.start = lo = sent.start
-        columns = token_columns(sent.doc)
+        self.columns = columns = token_columns(sent.doc)
         hi = sent.end
-        self.lower = columns.lower[lo:hi]
+        lower = columns.lower[lo:hi]
         self.lemma = columns.lemma[lo:hi]
-        self.norm = ["<num>" if like_num else lower for like_num, lower in zip(columns.like_num[lo:hi], self.lower)]
-        self.valence = list(map(word_valence, self.lemma, self.lower))
+        self.norm = ["<num>" if like_num else word for like_num, word in zip(columns.like_num[lo:hi], lower)]
+        self.valence = list(map(word_valence, self.lemma, lower))
         self.sentence_valence = sum(self.valence)
-        self.head = columns.head[lo:hi]  # doc indices
-        self.dep = columns.dep[lo:hi]
-        self.children: dict[int, list[int]] = {}
-        for i, head in enumerate(self.head, lo):
+        self.children: dict[int, list[int]] = {}  # doc index -> doc indices of its children
+        for i, head in enumerate(columns.head[lo:hi], lo):
             if head != i:
                 self.children.setdefault(head, []).append(i)
         # The unigram and bigram feature names of the unmarked sentence, built once and sliced
-        # per target mention (a token spelled like a mark would change how marks collapse).
+        # per target mention.
         self.u_names = ["u:" + w for w in self.norm]
         self.b_names = ["b:" + a + "_" + b for a, b in zip(self.norm, self.norm[1:])]
-        self.plain = not any(w in _MARKS for w in self.norm)
 
     def _at(self, i: int):
-        """(head, dep, lemma, lower) of doc token i; heads outside the sentence read from the Doc."""
-        k = i - self.start
-        if 0 <= k < len(self.head):
-            return self.head[k], self.dep[k], self.lemma[k], self.lower[k]
-        token = self.sent.doc[i]
-        return token.head.i, token.dep_, token.lemma_, token.lower_
+        """(head, dep, lemma, lower) of doc token i, inside the sentence or not."""
+        columns = self.columns
+        return columns.head[i], columns.dep[i], columns.lemma[i], columns.lower[i]
 
 
 def pair_features(sent, target_start: int, target_end: int, evidence: list[Evidence],
@@ -78,7 +71,7 @@ def pair_features(sent, target_start: int, target_end: int, evidence: list[Evide
                 marks[i] = "<E>"
     for i in range(max(0, t_lo), min(n, t_hi)):
         marks[i] = "<T>"
-    grams = _marked_ngrams(tokens, marks) if tokens.plain else _marked_ngrams_slow(norm, marks)
+    grams = _marked_ngrams(tokens, marks)
     left = list(range(max(0, t_lo - WINDOW), max(0, t_lo)))
     right = list(range(max(0, t_hi), min(n, t_hi + WINDOW)))
     for distance, i in enumerate(reversed(left), 1):
@@ -190,20 +183,8 @@ def _marked_ngrams(tokens: SentenceTokens, marks: dict[int, str]) -> list[str]:
     return unigrams + bigrams
 
 
-def _marked_ngrams_slow(norm: list[str], marks: dict[int, str]) -> list[str]:
-    """The same, token by token (for sentences with a token spelled like a mark)."""
-    words: list[str] = []
-    for i, word in enumerate(norm):
-        mark = marks.get(i)
-        if mark is None:
-            words.append(word)
-        elif not words or words[-1] != mark:
-            words.append(mark)
-    return ["u:" + w for w in words] + ["b:" + a + "_" + b for a, b in zip(words, words[1:])]
-
-
 def _children(tokens: SentenceTokens, i: int) -> list[int]:
     """Doc indices of token i's children, in order (from the Doc when i is outside the sentence)."""
-    if 0 <= i - tokens.start < len(tokens.head):
+    if 0 <= i - tokens.start < len(tokens.norm):
         return tokens.children.get(i, [])
     return [child.i for child in tokens.sent.doc[i].children]
