@@ -27,7 +27,6 @@ MAX_BOILERPLATE_CHARS = 220
 # A newsletter name printed under a sign-up prompt ("The Diplomat Brief"): a few words, no sentence.
 MAX_NEWSLETTER_NAME_WORDS = 6
 
-_SPACES = re.compile(r"\s+")  # every Unicode space, tab and line break
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n")

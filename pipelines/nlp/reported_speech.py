@@ -34,7 +34,7 @@ def find_reports(doc, index: DocIndex) -> list[Report]:
     lexicon = reporting_verbs()
     reports = []
     columns = token_columns(doc)  # read per token; a Token is built only for a candidate cue
-    for i in range(len(columns.lower)):
+    for i in range(len(doc)):
         if index.in_quote[i] >= 0:
             continue  # a report inside a quotation belongs to the quoted speaker's words
         lemma, pos = columns.lemma[i].lower(), columns.pos[i]

@@ -147,10 +147,7 @@ class RowBuffer:
                 if row[key] not in seen:
                     seen.add(row[key])
                     unique.append(row)
-            if unique:  # pyarrow's own row-to-column loop: 10-20% faster than one Python list per column
-                out[table] = pa.Table.from_pylist(unique).select(columns)
-            else:
-                out[table] = pa.table({column: [] for column in columns})
+            out[table] = pa.table({column: [row.get(column) for row in unique] for column in columns})
         return out
 
 
