@@ -43,7 +43,7 @@ def inbox(isolated_env):
 
 
 def test_run_is_idempotent_and_incremental(inbox):
-    from pipelines.orchestrate import run_pipeline
+    from pipelines.cli.run_driver import run_pipeline
 
     warehouse = inbox / "warehouse" / "warehouse.duckdb"
     first = run_pipeline()
@@ -76,7 +76,7 @@ def test_run_is_idempotent_and_incremental(inbox):
 
 def test_timeline_command_writes_chart_and_page(inbox, capsys):
     from pipelines.cli import main
-    from pipelines.orchestrate import run_pipeline
+    from pipelines.cli.run_driver import run_pipeline
 
     assert run_pipeline().success
     reports = inbox / "warehouse" / "reports" / "holders"

@@ -26,16 +26,17 @@ def read_sql(relative: str) -> str:
     return (SQL_DIR / relative).read_text(encoding="utf-8")
 
 
-def open_connection(path: Path | str, read_only: bool = False, retry_seconds: float = LOCK_RETRY_SECONDS):
+def open_connection(path: Path | str, read_only: bool = False, retry_seconds: float = LOCK_RETRY_SECONDS,
+                    extra_config: dict | None = None):
     path = Path(path)
+    config = {"memory_limit": os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT, **(extra_config or {})}
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + retry_seconds
     delay = 0.1
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only,
-                                  config={"memory_limit": os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT})
+            return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                 raise

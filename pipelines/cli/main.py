@@ -15,7 +15,7 @@ def _cmd_extract(args) -> int:
 
 
 def _cmd_run(args) -> int:
-    from pipelines.orchestrate import format_summary, run_pipeline
+    from pipelines.cli.run_driver import format_summary, run_pipeline
 
     summary = run_pipeline(force=args.force, include_remote=not args.no_remote)
     print(format_summary(summary))
@@ -32,7 +32,7 @@ def _exit_status(summary) -> int:
 
 
 def _cmd_reextract(args) -> int:
-    from pipelines.orchestrate import format_summary, run_reextract
+    from pipelines.cli.run_driver import format_summary, run_reextract
 
     summary = run_reextract(processes=args.processes, force=args.force)
     print(format_summary(summary))
@@ -55,22 +55,29 @@ def _cmd_timeline(args) -> int:
 
 
 def _cmd_query(args) -> int:
+    import duckdb
+
+    from pipelines.cli.query import QueryTimeout, WriteRefused, read_only_connection, run_query
     from pipelines.config import Settings
-    from pipelines.query import WriteRefused, run_query
-    from pipelines.store import db
 
     sql = open(args.file, encoding="utf-8").read() if args.file else args.sql
     if not sql:
-        print("give SQL or --file", file=sys.stderr)
+        print("error: give SQL or --file", file=sys.stderr)
+        return 2
+    path = Settings.from_env().warehouse_path
+    if not path.exists():
+        print(f"error: no warehouse at {path}: run `make run` first", file=sys.stderr)
         return 2
     try:
-        from pipelines.query import check_read_only
-
-        check_read_only(sql)
-        with db.connect(Settings.from_env().warehouse_path, read_only=True) as con:
-            frame = run_query(con, sql, limit=args.limit)
-    except WriteRefused as exc:
-        print(exc, file=sys.stderr)
+        with read_only_connection(path) as con:
+            frame = run_query(con, sql, limit=args.limit, timeout_seconds=args.timeout)
+    except (WriteRefused, QueryTimeout) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except duckdb.Error as exc:
+        # DuckDB's message already says what is wrong and often how to fix it ("Did you mean ...").
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        print(f"error: {' '.join(lines[:3])}", file=sys.stderr)
         return 2
     import pandas as pd
 
@@ -114,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("sql", nargs="?", help="SQL text (SELECT only)")
     query.add_argument("--file", help="a .sql file, e.g. sql/queries/top_speakers.sql")
     query.add_argument("--limit", type=int, default=50, help="rows to print (0 = all)")
+    query.add_argument("--timeout", type=float, default=60.0, help="seconds before the query is stopped")
     query.set_defaults(func=_cmd_query)
     return parser
 
@@ -140,5 +148,3 @@ def main(argv: list[str] | None = None) -> int:
         raise
 
 
-if __name__ == "__main__":
-    sys.exit(main())
