@@ -4,6 +4,7 @@ import contextlib
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -67,6 +68,80 @@ def test_kill_9_mid_write_then_rerun_loses_and_duplicates_nothing(tmp_path):
     out, _ = rerun.communicate(timeout=900)
     assert rerun.returncode == 0, out
     assert _snapshot(killed / "wh" / "warehouse.duckdb") == _snapshot(clean / "wh" / "warehouse.duckdb")
+
+
+def _pool_holders(root) -> list[str]:
+    """Run ids holding a duckdb_write slot, read straight from the instance's SQLite index."""
+    index = root / "dh" / "history" / "runs" / "index.db"
+    if not index.exists():
+        return []
+    try:
+        con = sqlite3.connect(f"file:{index}?mode=ro", uri=True, timeout=1)
+        try:
+            return [r[0] for r in con.execute(
+                "SELECT run_id FROM concurrency_slots WHERE concurrency_key = 'duckdb_write' AND run_id IS NOT NULL")]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return []
+
+
+@pytest.mark.parametrize("moment", ["ingest", "extraction"])
+def test_a_killed_run_does_not_block_the_next_one(tmp_path, moment):
+    """kill -9 while a step holds the only pool slot: the next run releases it and finishes."""
+    clean, killed = tmp_path / "clean", tmp_path / "killed"
+    for root in (clean, killed):
+        _inbox(root, 300)
+    done = _claims(clean, "run", "--no-remote")
+    out, _ = done.communicate(timeout=900)
+    assert done.returncode == 0, out
+
+    proc = _claims(killed, "run", "--no-remote")
+    deadline = time.monotonic() + 180
+    wal = killed / "wh" / "warehouse.duckdb.wal"
+    while time.monotonic() < deadline and proc.poll() is None:
+        held = _pool_holders(killed)
+        if held and (moment == "ingest" or (wal.exists() and (killed / "wh" / "warehouse.duckdb").exists()
+                                           and time.monotonic() > deadline - 170)):
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None and _pool_holders(killed), "the run ended before a slot was held"
+    if moment == "extraction":
+        time.sleep(3)  # well inside the parse of 300 articles
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert _pool_holders(killed), "the dead run should still hold its slot (else this test tests nothing)"
+
+    rerun = _claims(killed, "run", "--no-remote")
+    out, _ = rerun.communicate(timeout=300)
+    assert rerun.returncode == 0, out
+    assert "released the warehouse from 1 run" in out
+    assert not _pool_holders(killed)
+    assert _snapshot(killed / "wh" / "warehouse.duckdb") == _snapshot(clean / "wh" / "warehouse.duckdb")
+
+
+def test_a_run_waits_a_bounded_time_for_another(tmp_path):
+    """While one `claims run` holds the run lock, another gives up after CLAIMS_RUN_WAIT_SECONDS
+    with one clear line and exit code 2."""
+    (tmp_path / "dh").mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import fcntl, sys, time; f = open(sys.argv[1], 'a+'); fcntl.flock(f, fcntl.LOCK_EX); "
+        "f.write('pid test'); f.flush(); print('locked', flush=True); time.sleep(60)"),
+        str(tmp_path / "dh" / "claims-run.lock")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        _inbox(tmp_path, 3)
+        env = dict(_env(tmp_path), CLAIMS_RUN_WAIT_SECONDS="2")
+        started = time.monotonic()
+        waited = subprocess.run([sys.executable, "-m", "pipelines.cli", "run", "--no-remote"], cwd=REPO_ROOT,
+                                env=env, capture_output=True, text=True, timeout=120)
+        assert waited.returncode == 2, waited.stdout + waited.stderr
+        assert time.monotonic() - started < 60
+        last = waited.stderr.strip().splitlines()[-1]
+        assert last.startswith("error: another `claims run`") and "Traceback" not in waited.stderr
+    finally:
+        holder.kill()
+        holder.wait()
 
 
 def test_two_runs_at_once_both_succeed(tmp_path):

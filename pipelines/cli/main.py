@@ -3,6 +3,8 @@
 import argparse
 import sys
 
+from pipelines.cli.run_lock import RunBusy
+
 
 def _cmd_extract(args) -> int:
     from pipelines.nlp.batch import extract_jsonl
@@ -133,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except RunBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
         # Disk full, read-only file system, permissions: say so plainly; DuckDB's WAL keeps the
         # file at its last committed state.

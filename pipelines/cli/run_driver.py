@@ -3,6 +3,11 @@ through the Dagster instance at DAGSTER_HOME so the runs show up in the UI."""
 
 from dataclasses import dataclass, field
 
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+from pipelines.cli import run_lock
 from pipelines.config import Settings, ensure_dagster_env
 from pipelines.store import db
 
@@ -40,13 +45,14 @@ def _run_over_partitions(summary: RunSummary, job_name: str, keys: list[str], ru
     from pipelines.defs.partitions import source_partitions
 
     instance = dg.DagsterInstance.get()
+    run_lock.wait_for_pool(instance, notify=_notify)
     existing = set(instance.get_dynamic_partitions(source_partitions.name))
     missing = [key for key in keys if key not in existing]
     if missing:
         instance.add_dynamic_partitions(source_partitions.name, missing)
     order = instance.get_dynamic_partitions(source_partitions.name)
     positions = sorted(order.index(key) for key in keys)
-    tags = {RANGE_START: order[positions[0]], RANGE_END: order[positions[-1]]}
+    tags = {RANGE_START: order[positions[0]], RANGE_END: order[positions[-1]], **run_lock.cli_run_tags()}
     defs = _load_defs()
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
     result = defs.resolve_job_def(job_name).execute_in_process(
@@ -60,7 +66,7 @@ def _run_over_partitions(summary: RunSummary, job_name: str, keys: list[str], ru
         summary.blocked_checks = sorted(set(blocked))
         return
     analytics = defs.resolve_job_def("refresh_analytics").execute_in_process(
-        instance=instance, run_config=quiet, raise_on_error=False)
+        instance=instance, run_config=quiet, tags=run_lock.cli_run_tags(), raise_on_error=False)
     summary.runs.append(("refresh_analytics", analytics.success))
 
 
@@ -83,9 +89,30 @@ def _count_rows(summary: RunSummary, settings: Settings) -> RunSummary:
     return summary
 
 
+def _notify(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+@contextmanager
+def _healthy_instance():
+    """The run lock held, and what dead earlier runs left behind in the instance released."""
+    import dagster as dg
+
+    env = ensure_dagster_env()
+    with run_lock.exclusive_run(Path(env["CLAIMS_DAGSTER_STATE"]), notify=_notify):
+        released = run_lock.release_dead_cli_runs(dg.DagsterInstance.get())
+        if released:
+            _notify(f"released the warehouse from {len(released)} run(s) whose process had died")
+        yield
+
+
 def run_pipeline(force: bool = False, include_remote: bool = True) -> RunSummary:
     """Ingest and extract what is new or changed (everything with force), then refresh views."""
-    ensure_dagster_env()
+    with _healthy_instance():
+        return _run_pipeline(force, include_remote)
+
+
+def _run_pipeline(force: bool, include_remote: bool) -> RunSummary:
     from pipelines import runner
 
     settings = Settings.from_env()
@@ -105,7 +132,11 @@ def run_pipeline(force: bool = False, include_remote: bool = True) -> RunSummary
 def run_reextract(processes: int = 2, force: bool = False) -> RunSummary:
     """Re-extract every stored article whose extraction is not from the current extractor version
     (all of them with force), reading the text from DuckDB only, in worker processes."""
-    ensure_dagster_env()
+    with _healthy_instance():
+        return _run_reextract(processes, force)
+
+
+def _run_reextract(processes: int, force: bool) -> RunSummary:
     settings = Settings.from_env()
     summary = RunSummary()
     with db.connect(settings.warehouse_path) as con:
