@@ -8,7 +8,7 @@ through DocIndex (bisect), and each quotation only looks at its own sentence and
 import re
 from dataclasses import dataclass, field
 
-from pipelines.nlp.coref import SpeakerResolver
+from pipelines.nlp.entities import SpeakerResolver
 from pipelines.nlp.doc_cache import doc_text
 from pipelines.nlp.doc_index import DocIndex
 from pipelines.nlp.quote_marks import QuotedSpan, find_quoted_spans

@@ -8,7 +8,7 @@ null key."""
 import bisect
 from dataclasses import dataclass
 
-from pipelines.nlp.names import name_key
+from pipelines.nlp.entities import name_key
 from pipelines.nlp.doc_cache import doc_sentences, token_columns
 from pipelines.nlp.stance_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, PLURAL_STATE_PHRASES, state_for_name
 
