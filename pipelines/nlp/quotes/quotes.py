@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 
 from pipelines.nlp.entities import SpeakerResolver
 from pipelines.nlp.doc_cache import doc_text
-from pipelines.nlp.doc_index import DocIndex
-from pipelines.nlp.quote_marks import QuotedSpan, find_quoted_spans
-from pipelines.nlp.reported_speech import Report, find_reports
-from pipelines.nlp.reporting_lexicon import reporting_verbs
-from pipelines.nlp.speakers import noun_phrase, speaker_token
+from pipelines.nlp.quotes.doc_index import DocIndex
+from pipelines.nlp.quotes.marks import QuotedSpan, find_quoted_spans
+from pipelines.nlp.quotes.reported_speech import Report, find_reports
+from pipelines.nlp.quotes.reporting_lexicon import reporting_verbs
+from pipelines.nlp.quotes.speakers import noun_phrase, speaker_token
 from pipelines.nlp.types import Entity, Quote
 
 EXTRACTOR_VERSION = "quotes-1.3"
