@@ -7,7 +7,7 @@ import pytest
 from pipelines.nlp.claims import extract_claims
 from pipelines.nlp.claims_model import load_model
 from pipelines.nlp.entities import build_entities
-from pipelines.nlp.timex import tag_timexes
+from pipelines.nlp.time import tag_timexes
 from pipelines.nlp.types import DocInput, Quote
 
 REPO = Path(__file__).resolve().parents[1]

@@ -14,7 +14,7 @@ import re
 from pipelines.nlp import claims_model
 from pipelines.nlp.claims_parts import governing_timex, modality, numbers_in, time_range
 from pipelines.nlp.doc_cache import doc_sentences, doc_text, token_columns
-from pipelines.nlp.timex import parse_publication_date
+from pipelines.nlp.time import parse_publication_date
 from pipelines.nlp.types import Claim
 
 EXTRACTOR_VERSION = "claims-1.0"

@@ -14,7 +14,7 @@ from pipelines.nlp import doc_cache
 from pipelines.nlp import entities as entities_mod
 from pipelines.nlp import quotes as quotes_mod
 from pipelines.nlp import stance as stance_mod
-from pipelines.nlp import timex as timex_mod
+from pipelines.nlp import time as timex_mod
 from pipelines.nlp.language import detect_language
 from pipelines.nlp.spacy_model import load_model
 from pipelines.nlp.textprep import sanitize, segment

@@ -2,7 +2,7 @@
 
 Each alternative is a named rule; Python's alternation takes the first alternative that
 matches at a position, so longer, more specific rules come first. The normalizer
-(timex_normalize) re-reads the matched text of a rule with that rule's own small patterns.
+(normalize.py) re-reads the matched text of a rule with that rule's own small patterns.
 """
 
 import re
@@ -108,7 +108,7 @@ RULES: list[tuple[str, str]] = [
 ]
 
 def combine(rules: list[tuple[str, str]]) -> re.Pattern:
-    """The rules as one pattern, each a named group, between word boundaries (timex_scan combines
+    """The rules as one pattern, each a named group, between word boundaries (scan.py combines
     subsets of RULES the same way)."""
     return re.compile(
         r"(?<![\w'-])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in rules) + r")(?![\w-])",
