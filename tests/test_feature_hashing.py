@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipelines.nlp import claims_model, stance_model
+from pipelines.nlp import stance_model
+from pipelines.nlp.claims import model as claims_model
 from pipelines.nlp.feature_hashing import char_wb_ngrams, feature_index, word_ngrams
 from pipelines.nlp.stance_features import N_FEATURES
 
