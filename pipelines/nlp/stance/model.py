@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from pipelines.nlp.feature_hashing import feature_indices
-from pipelines.nlp.stance_features import N_FEATURES
+from pipelines.nlp.stance.features import N_FEATURES
 
 MODELS_DIR = Path(__file__).parent / "models"
 SHIPPED_MODEL = MODELS_DIR / "stance_polarity.npz"
