@@ -6,7 +6,6 @@ of extraction stays close to the cost of the parse itself.
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
 from itertools import chain, islice
 
 from pipelines.nlp import claims as claims_mod
@@ -270,8 +269,3 @@ def to_contract(extraction: DocumentExtraction) -> dict:
             for s in extraction.stances
         ],
     }
-
-
-def to_record(extraction: DocumentExtraction) -> dict:
-    """Everything extracted, for the warehouse writers."""
-    return asdict(extraction)

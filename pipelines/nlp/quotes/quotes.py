@@ -223,9 +223,6 @@ def _name_between(index: DocIndex, lo: int, hi: int):
     return head
 
 
-_DASHES = {"―", "—", "–", "-", "--"}
-
-
 _DASH_AFTER = re.compile(r"\s*[―—–-]{1,2}\s*")
 
 

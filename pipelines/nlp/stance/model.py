@@ -17,7 +17,6 @@ SHIPPED_MODEL = MODELS_DIR / "stance_polarity.npz"
 # on research-only data by `scripts/train_stance.py` for evaluation).
 MODEL_ENV = "CLAIMS_STANCE_MODEL"
 LOCAL_MODEL_NAME = "stance_polarity_local.npz"
-CLASSES = ("against", "neutral", "favor")
 
 
 def _hasher():

@@ -28,9 +28,6 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
             "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 VAGUE_QUANTITIES = ("several", "a few", "few", "many", "some", "a number of", "dozens of", "a fairly lengthy",
                     "a lengthy", "a long", "a short", "hundreds of", "thousands of")
-UNIT_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
-              "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
-              "weekend": "WE", "period": "X", "summer": "Y", "winter": "Y", "spring": "Y", "fall": "Y"}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
                 "overnight": "NI"}

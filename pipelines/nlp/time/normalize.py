@@ -788,9 +788,6 @@ HANDLERS = {
     "vague": h_vague, "plural": h_vague,
 }
 
-# rules whose value never depends on a reference date
-ABSOLUTE_RULES = {"iso", "slash", "season_year", "century", "decade", "year", "dur_the", "dur", "set", "ref", "vague",
-                  "plural"}
 RELATIVE_TYPES = {"clock": "TIME", "noon": "TIME", "mdy": "DATE", "dmy": "DATE", "my": "DATE", "quarter": "DATE",
                   "ago": "DATE", "rel": "DATE", "relday": "DATE", "weekday": "DATE", "holiday": "DATE",
                   "month": "DATE", "adj": "DATE", "century": "DATE", "decade": "DATE"}

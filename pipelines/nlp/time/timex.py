@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from pipelines.nlp.time.calendar import interval_of
-from pipelines.nlp.time.grammar import MONTHS, TRIGGER
+from pipelines.nlp.time.grammar import TRIGGER
 from pipelines.nlp.time.scan import scan
 from pipelines.nlp.time.normalize import (
     HANDLERS, RELATIVE_TYPES, Context, Norm, Unresolvable,
@@ -241,6 +241,3 @@ def _normalize(rule: str, matched: str, start: int, end: int, ctx: Context) -> T
         interval_start=interval_start, interval_end=interval_end, granularity=granularity,
         anchor=norm.anchor if norm.relative else None, unanchored=unanchored, reason=norm.reason,
     )
-
-
-MONTH_NAMES = MONTHS  # re-exported for the claims layer
