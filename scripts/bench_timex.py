@@ -17,7 +17,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from pipelines.nlp.timex import tag_timexes  # noqa: E402
+from pipelines.nlp.time import tag_timexes  # noqa: E402
 from pipelines.reports import update_bench  # noqa: E402
 
 SHARED = REPO.parent / "shared"

@@ -1,4 +1,4 @@
-"""Train the shipped check-worthiness model (pipelines/nlp/models/checkworthy.npz).
+"""Train the shipped check-worthiness model (pipelines/nlp/claims/models/checkworthy.npz).
 
     .venv/bin/python scripts/train_checkworthy.py [--train ../shared/eval/claims/train.jsonl]
 
@@ -19,7 +19,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from pipelines.nlp.claims_model import MODEL_PATH, raw_features, weight  # noqa: E402
+from pipelines.nlp.claims.model import MODEL_PATH, raw_features, weight  # noqa: E402
 
 DEFAULT_TRAIN = REPO.parent / "shared" / "eval" / "claims" / "train.jsonl"
 SEED = 13

@@ -1,6 +1,6 @@
 """Train the target-aware stance polarity model (hashed features + logistic regression).
 
-    .venv/bin/python scripts/train_stance.py --data synthetic --output pipelines/nlp/models/stance_polarity.npz
+    .venv/bin/python scripts/train_stance.py --data synthetic --output pipelines/nlp/stance/models/stance_polarity.npz
     .venv/bin/python scripts/train_stance.py --data ../shared/eval/stance/train.jsonl \
         --output warehouse/models/stance_newsmtsc.npz      # research use only: never commit it
 
@@ -19,10 +19,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipelines.nlp.spacy_model import load_model  # noqa: E402
-from pipelines.nlp.stance_features import pair_features  # noqa: E402
-from pipelines.nlp.stance_model import PolarityModel  # noqa: E402
-from pipelines.nlp.stance_rules import cue_frames, target_evidence  # noqa: E402
-from pipelines.nlp.stance_targets import EntityIndex, sentence_mentions  # noqa: E402
+from pipelines.nlp.stance.features import pair_features  # noqa: E402
+from pipelines.nlp.stance.model import PolarityModel  # noqa: E402
+from pipelines.nlp.stance.rules import cue_frames, target_evidence  # noqa: E402
+from pipelines.nlp.stance.targets import EntityIndex, sentence_mentions  # noqa: E402
 
 WORD_PREFIXES = ("u:", "b:", "l:", "r:", "l1:", "l2:", "r1:", "r2:", "lb:", "rb:", "near_l_w:", "near_r_w:")
 LABELS = {"positive": "favor", "negative": "against", "neutral": "neutral",

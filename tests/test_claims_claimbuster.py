@@ -2,7 +2,7 @@
 
 import json
 
-from pipelines.nlp.claims_model import load_model
+from pipelines.nlp.claims.model import load_model
 from tests.conftest import shared_path
 
 

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from pipelines.nlp.claims import extract_claims
-from pipelines.nlp.claims_model import load_model
+from pipelines.nlp.claims.model import load_model
 from pipelines.nlp.entities import build_entities
-from pipelines.nlp.timex import tag_timexes
+from pipelines.nlp.time import tag_timexes
 from pipelines.nlp.types import DocInput, Quote
 
 REPO = Path(__file__).resolve().parents[1]
@@ -109,7 +109,7 @@ def test_questions_and_imperatives_are_not_claims(nlp):
 
 def test_checkworthiness_ranks_factual_quantities_above_small_talk():
     model = load_model()
-    assert model is not None, "pipelines/nlp/models/checkworthy.npz missing: run scripts/train_checkworthy.py"
+    assert model is not None, "pipelines/nlp/claims/models/checkworthy.npz missing: run scripts/train_checkworthy.py"
     factual, chat = model.scores([
         "Unemployment rose from 4.2 percent to 7.8 percent between 2008 and 2009.",
         "Thank you very much, it is good to be here tonight.",

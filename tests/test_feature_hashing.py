@@ -5,9 +5,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipelines.nlp import claims_model, stance_model
+from pipelines.nlp.claims import model as claims_model
 from pipelines.nlp.feature_hashing import char_wb_ngrams, feature_index, word_ngrams
-from pipelines.nlp.stance_features import N_FEATURES
+from pipelines.nlp.stance import model as stance_model
+from pipelines.nlp.stance.features import N_FEATURES
 
 SENTENCES = [
     "The company said net profit rose 12 pct to 4.5 mln dlrs in 1986, up from $3.1 mln.",

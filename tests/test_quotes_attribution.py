@@ -1,8 +1,8 @@
 """Speaker attribution where the parse goes astray, and quotation marks that are typography."""
 
 from pipelines.nlp.entities import build_entities
-from pipelines.nlp.quote_marks import find_quoted_spans
 from pipelines.nlp.quotes import extract_quotes
+from pipelines.nlp.quotes.marks import find_quoted_spans
 
 
 def _quotes(nlp, text):
@@ -37,8 +37,8 @@ def test_object_of_accused_is_not_the_speaker(nlp):
     # The misparse seen in news text, built by hand: "Democrats" not attached as the subject.
     from spacy.tokens import Doc
 
-    from pipelines.nlp.doc_index import DocIndex
-    from pipelines.nlp.speakers import speaker_token
+    from pipelines.nlp.quotes.doc_index import DocIndex
+    from pipelines.nlp.quotes.speakers import speaker_token
 
     words = ["Democrats", "accused", "the", "GOP", "of", "lying", "."]
     doc = Doc(nlp.vocab, words=words, spaces=[True] * 5 + [False, False],

@@ -1,8 +1,8 @@
 """Entities: one per person within a document, a normalized key across documents, the alias file."""
 
 from pipelines.nlp.entities import build_entities
-from pipelines.nlp.entity_aliases import AliasRules, parse_alias_rules
-from pipelines.nlp.names import clean_name, name_key
+from pipelines.nlp.entities.aliases import AliasRules, parse_alias_rules
+from pipelines.nlp.entities.names import clean_name, name_key
 
 
 def test_name_key_ignores_titles_initials_accents_and_punctuation():

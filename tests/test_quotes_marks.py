@@ -1,6 +1,6 @@
 """Quotation-mark pairing (no spaCy model needed)."""
 
-from pipelines.nlp.quote_marks import find_quoted_spans
+from pipelines.nlp.quotes.marks import find_quoted_spans
 
 
 def _texts(text):

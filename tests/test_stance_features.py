@@ -5,7 +5,7 @@ from types import SimpleNamespace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipelines.nlp.stance_features import _marked_ngrams
+from pipelines.nlp.stance.features import _marked_ngrams
 
 # "<T>" and "<E>" as words too: a token spelled like a mark must collapse as the old loop made it.
 words = st.lists(st.sampled_from(["russia", "opposes", "nato", "<num>", "the", "deal", ",", ".", "<T>", "<E>"]),

@@ -5,8 +5,8 @@ import zipfile
 import numpy as np
 import pytest
 
-from pipelines.nlp import stance_model
-from pipelines.nlp.stance_model import SHIPPED_MODEL, PolarityModel
+from pipelines.nlp.stance import model as stance_model
+from pipelines.nlp.stance.model import SHIPPED_MODEL, PolarityModel
 
 
 def _toy():

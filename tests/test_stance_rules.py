@@ -3,7 +3,7 @@
 import pytest
 
 from pipelines.nlp import stance
-from pipelines.nlp.stance_lexicon import state_for_name
+from pipelines.nlp.stance.lexicon import state_for_name
 from pipelines.nlp.types import DocInput, Entity, Mention, Quote
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from pipelines.nlp.timex_calendar import add_months, interval_of, value_at
+from pipelines.nlp.time.calendar import add_months, interval_of, value_at
 
 
 @pytest.mark.parametrize("value, expected", [

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipelines.nlp.timex import parse_publication_date, tag_timexes
+from pipelines.nlp.time import parse_publication_date, tag_timexes
 
 PUBLISHED = "2012-03-15"  # a Thursday
 

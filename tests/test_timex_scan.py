@@ -6,8 +6,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipelines.nlp import timex_scan
-from pipelines.nlp.timex_grammar import COMBINED, RULES
+import pipelines.nlp.time.scan as timex_scan
+from pipelines.nlp.time.grammar import COMBINED, RULES
 from tests.conftest import shared_path
 
 # Words that start rules, words that continue them, look-alikes and characters whose case

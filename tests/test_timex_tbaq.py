@@ -3,7 +3,7 @@
 import importlib.util
 import json
 
-from pipelines.nlp.timex import tag_timexes
+from pipelines.nlp.time import tag_timexes
 from tests.conftest import shared_path
 
 N_DOCS = 80  # a slice keeps the test fast; scripts and `claims extract` measure the full set

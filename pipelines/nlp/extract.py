@@ -6,7 +6,6 @@ of extraction stays close to the cost of the parse itself.
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
 from itertools import chain, islice
 
 from pipelines.nlp import claims as claims_mod
@@ -14,7 +13,7 @@ from pipelines.nlp import doc_cache
 from pipelines.nlp import entities as entities_mod
 from pipelines.nlp import quotes as quotes_mod
 from pipelines.nlp import stance as stance_mod
-from pipelines.nlp import timex as timex_mod
+from pipelines.nlp import time as timex_mod
 from pipelines.nlp.language import detect_language
 from pipelines.nlp.spacy_model import load_model
 from pipelines.nlp.textprep import sanitize, segment
@@ -270,8 +269,3 @@ def to_contract(extraction: DocumentExtraction) -> dict:
             for s in extraction.stances
         ],
     }
-
-
-def to_record(extraction: DocumentExtraction) -> dict:
-    """Everything extracted, for the warehouse writers."""
-    return asdict(extraction)

@@ -2,7 +2,7 @@
 
 Each alternative is a named rule; Python's alternation takes the first alternative that
 matches at a position, so longer, more specific rules come first. The normalizer
-(timex_normalize) re-reads the matched text of a rule with that rule's own small patterns.
+(normalize.py) re-reads the matched text of a rule with that rule's own small patterns.
 """
 
 import re
@@ -28,9 +28,6 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
             "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 VAGUE_QUANTITIES = ("several", "a few", "few", "many", "some", "a number of", "dozens of", "a fairly lengthy",
                     "a lengthy", "a long", "a short", "hundreds of", "thousands of")
-UNIT_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
-              "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
-              "weekend": "WE", "period": "X", "summer": "Y", "winter": "Y", "spring": "Y", "fall": "Y"}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
                 "overnight": "NI"}
@@ -108,7 +105,7 @@ RULES: list[tuple[str, str]] = [
 ]
 
 def combine(rules: list[tuple[str, str]]) -> re.Pattern:
-    """The rules as one pattern, each a named group, between word boundaries (timex_scan combines
+    """The rules as one pattern, each a named group, between word boundaries (scan.py combines
     subsets of RULES the same way)."""
     return re.compile(
         r"(?<![\w'-])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in rules) + r")(?![\w-])",

@@ -2,7 +2,7 @@
 modality, entities, numbers and a check-worthiness score.
 
 A claim is a sentence with a subject and a finite verb that is neither a question nor an
-imperative; the check-worthiness model (claims_model) ranks how much it is worth checking.
+imperative; the check-worthiness model (model.py) ranks how much it is worth checking.
 The claimer is the quote layer's speaker when the sentence lies inside a quotation, else the
 article's author or publisher. The time a claim is about is the interval of the time
 expression governing it, else the publication date.
@@ -11,10 +11,10 @@ expression governing it, else the publication date.
 import bisect
 import re
 
-from pipelines.nlp import claims_model
-from pipelines.nlp.claims_parts import governing_timex, modality, numbers_in, time_range
+from pipelines.nlp.claims import model as claims_model
+from pipelines.nlp.claims.parts import governing_timex, modality, numbers_in, time_range
 from pipelines.nlp.doc_cache import doc_sentences, doc_text, token_columns
-from pipelines.nlp.timex import parse_publication_date
+from pipelines.nlp.time import parse_publication_date
 from pipelines.nlp.types import Claim
 
 EXTRACTOR_VERSION = "claims-1.0"

@@ -1,7 +1,7 @@
 """The local speaker mention of a reporting cue: subject, passive agent or "according to" object."""
 
-from pipelines.nlp.doc_index import DocIndex
-from pipelines.nlp.reporting_lexicon import reporting_verbs
+from pipelines.nlp.quotes.doc_index import DocIndex
+from pipelines.nlp.quotes.reporting_lexicon import reporting_verbs
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _NP_LEFT_DEPS = {"compound", "flat", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "advmod", "npadvmod"}

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from pipelines.nlp.feature_hashing import feature_indices
-from pipelines.nlp.stance_features import N_FEATURES
+from pipelines.nlp.stance.features import N_FEATURES
 
 MODELS_DIR = Path(__file__).parent / "models"
 SHIPPED_MODEL = MODELS_DIR / "stance_polarity.npz"
@@ -17,7 +17,6 @@ SHIPPED_MODEL = MODELS_DIR / "stance_polarity.npz"
 # on research-only data by `scripts/train_stance.py` for evaluation).
 MODEL_ENV = "CLAIMS_STANCE_MODEL"
 LOCAL_MODEL_NAME = "stance_polarity_local.npz"
-CLASSES = ("against", "neutral", "favor")
 
 
 def _hasher():

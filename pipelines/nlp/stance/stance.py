@@ -4,16 +4,16 @@ Per sentence, the voice is the quotation's speaker when the target sits inside a
 else the claimer of a claim covering it, else the subject that takes the stance (or the author).
 Targets are entity mentions (capitals and seats of government count for their state), pronouns
 and names spaCy saw, and issue phrases a stance cue governs ("an aversion to NATO's
-interventions"). Polarity: dependency rules (stance_rules) where a cue speaks clearly, else the
-target-aware model (stance_model), which also sees the rule evidence as features. Contradictory
+interventions"). Polarity: dependency rules (rules.py) where a cue speaks clearly, else the
+target-aware model (model.py), which also sees the rule evidence as features. Contradictory
 rule evidence about one target in one sentence is neutral with low confidence.
 """
 
 from pipelines.nlp.doc_cache import doc_sentences
-from pipelines.nlp.stance_features import SentenceTokens, pair_features
-from pipelines.nlp.stance_model import current_model
-from pipelines.nlp.stance_rules import Evidence, combine, cue_frames, target_evidence
-from pipelines.nlp.stance_targets import EntityIndex, Mention, holder_mentions, mention_head, sentence_mentions
+from pipelines.nlp.stance.features import SentenceTokens, pair_features
+from pipelines.nlp.stance.model import current_model
+from pipelines.nlp.stance.rules import Evidence, combine, cue_frames, target_evidence
+from pipelines.nlp.stance.targets import EntityIndex, Mention, holder_mentions, mention_head, sentence_mentions
 from pipelines.nlp.types import Stance
 
 EXTRACTOR_VERSION = "stance-1.0"

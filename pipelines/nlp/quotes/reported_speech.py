@@ -10,9 +10,9 @@ lexicon plus the syntactic slot that holds what was said.
 from dataclasses import dataclass
 
 from pipelines.nlp.doc_cache import token_columns
-from pipelines.nlp.doc_index import DocIndex
-from pipelines.nlp.reporting_lexicon import reporting_verbs
-from pipelines.nlp.speakers import speaker_token
+from pipelines.nlp.quotes.doc_index import DocIndex
+from pipelines.nlp.quotes.reporting_lexicon import reporting_verbs
+from pipelines.nlp.quotes.speakers import speaker_token
 
 _EDGE_JUNK = set(" \t\n,;:—–-")
 _OBJECT_DEPS = {"dobj", "ccomp", "oprd", "xcomp", "dative", "attr"}

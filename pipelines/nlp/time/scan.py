@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from pipelines.nlp.timex_grammar import COMBINED, RULES, combine
+from pipelines.nlp.time.grammar import COMBINED, RULES, combine
 
 try:  # the regex parser is internal to `re`; without it every position uses COMBINED
     import re._constants as _ops

@@ -1,7 +1,7 @@
 """Check-worthiness model: hashed word and character n-grams, TF-IDF weighting, logistic regression.
 
 Hashing keeps the shipped file free of training text and vocabulary: it holds only the
-nonzero coefficients and IDF weights by hashed feature index (pipelines/nlp/models/checkworthy.npz),
+nonzero coefficients and IDF weights by hashed feature index (pipelines/nlp/claims/models/checkworthy.npz),
 written by scripts/train_checkworthy.py. The intercept is shifted so that the score crosses 0.5
 at the decision threshold chosen by cross-validation on the training data.
 """

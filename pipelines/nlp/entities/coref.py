@@ -6,8 +6,8 @@ noun it modifies; "the president", "Russia's prime minister", "the campaign" to 
 preceding person (offices) or organization (bodies) mentioned outside quotations.
 """
 
-from pipelines.nlp.entities import EntityIndex
-from pipelines.nlp.names import clean_name, name_key, name_tokens
+from pipelines.nlp.entities.entities import EntityIndex
+from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
 from pipelines.nlp.types import Entity, Mention
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}

@@ -1,4 +1,4 @@
-"""The reporting-verb lexicon (pipelines/nlp/resources/reporting_verbs.tsv), loaded once."""
+"""The reporting-verb lexicon (pipelines/nlp/quotes/resources/reporting_verbs.tsv), loaded once."""
 
 from functools import lru_cache
 from pathlib import Path

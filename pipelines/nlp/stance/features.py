@@ -7,8 +7,8 @@ never words or sentences of its training data.
 from collections import Counter
 
 from pipelines.nlp.doc_cache import token_columns
-from pipelines.nlp.stance_lexicon import PERSON_PRONOUNS, word_valence
-from pipelines.nlp.stance_rules import Evidence, combine
+from pipelines.nlp.stance.lexicon import PERSON_PRONOUNS, word_valence
+from pipelines.nlp.stance.rules import Evidence, combine
 
 WINDOW = 6
 N_FEATURES = 2**18

@@ -9,7 +9,7 @@ and `target_evidence` collects the rule evidence that bears on one target mentio
 from dataclasses import dataclass, field
 
 from pipelines.nlp.doc_cache import token_columns
-from pipelines.nlp.stance_lexicon import (
+from pipelines.nlp.stance.lexicon import (
     EVALUATIVE,
     HEDGES,
     NEGATING_PHRASES,

@@ -1,21 +1,21 @@
 """Time expressions (issue 4): TIMEX3 DATE / TIME / DURATION / SET with spans, values and intervals.
 
-One pass of a combined, precompiled grammar (timex_grammar) finds candidates left to right;
-filters reject look-alikes ("2000 troops", the verb "may"); timex_normalize resolves each
-against the publication date, the tense of its clause (timex_tense) and the dates mentioned
+One pass of a combined, precompiled grammar (grammar.py) finds candidates left to right;
+filters reject look-alikes ("2000 troops", the verb "may"); normalize.py resolves each
+against the publication date, the tense of its clause (tense.py) and the dates mentioned
 earlier in the passage. Pure Python, no network; a spaCy Doc is used when given but not needed.
 """
 
 import re
 from datetime import date, datetime, timedelta
 
-from pipelines.nlp.timex_calendar import interval_of
-from pipelines.nlp.timex_grammar import MONTHS, TRIGGER
-from pipelines.nlp.timex_scan import scan
-from pipelines.nlp.timex_normalize import (
+from pipelines.nlp.time.calendar import interval_of
+from pipelines.nlp.time.grammar import TRIGGER
+from pipelines.nlp.time.scan import scan
+from pipelines.nlp.time.normalize import (
     HANDLERS, RELATIVE_TYPES, Context, Norm, Unresolvable,
 )
-from pipelines.nlp.timex_tense import TenseOracle
+from pipelines.nlp.time.tense import TenseOracle
 from pipelines.nlp.types import Timex
 
 EXTRACTOR_VERSION = "timex-1.2"
@@ -241,6 +241,3 @@ def _normalize(rule: str, matched: str, start: int, end: int, ctx: Context) -> T
         interval_start=interval_start, interval_end=interval_end, granularity=granularity,
         anchor=norm.anchor if norm.relative else None, unanchored=unanchored, reason=norm.reason,
     )
-
-
-MONTH_NAMES = MONTHS  # re-exported for the claims layer

@@ -11,8 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from pipelines.nlp.doc_cache import doc_text
-from pipelines.nlp.entity_aliases import AliasRules, load_alias_rules
-from pipelines.nlp.names import clean_name, name_key, name_tokens
+from pipelines.nlp.entities.aliases import AliasRules, load_alias_rules
+from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
 from pipelines.nlp.types import Entity, Mention
 
 EXTRACTOR_VERSION = "entities-1.1"

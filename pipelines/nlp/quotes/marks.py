@@ -190,11 +190,3 @@ def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
-
-
-def alnum_count(text: str, start: int, end: int) -> int:
-    return sum(1 for ch in text[start:end] if ch.isalnum())
-
-
-def word_count(text: str, start: int, end: int) -> int:
-    return len(text[start:end].split())

@@ -1,4 +1,4 @@
-"""TIMEX3 values for the matches of the grammar (timex_grammar).
+"""TIMEX3 values for the matches of the grammar (grammar.py).
 
 Every rule has a handler returning a Norm. Relative expressions resolve against the
 reference in the Context: the publication date, or a date mentioned earlier in the passage
@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from pipelines.nlp import timex_calendar as cal
-from pipelines.nlp.timex_grammar import (
+from pipelines.nlp.time import calendar as cal
+from pipelines.nlp.time.grammar import (
     MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, VAGUE_QUANTITIES, WEEKDAYS,
 )
 
@@ -788,9 +788,6 @@ HANDLERS = {
     "vague": h_vague, "plural": h_vague,
 }
 
-# rules whose value never depends on a reference date
-ABSOLUTE_RULES = {"iso", "slash", "season_year", "century", "decade", "year", "dur_the", "dur", "set", "ref", "vague",
-                  "plural"}
 RELATIVE_TYPES = {"clock": "TIME", "noon": "TIME", "mdy": "DATE", "dmy": "DATE", "my": "DATE", "quarter": "DATE",
                   "ago": "DATE", "rel": "DATE", "relday": "DATE", "weekday": "DATE", "holiday": "DATE",
                   "month": "DATE", "adj": "DATE", "century": "DATE", "decade": "DATE"}

@@ -8,13 +8,13 @@ through DocIndex (bisect), and each quotation only looks at its own sentence and
 import re
 from dataclasses import dataclass, field
 
-from pipelines.nlp.coref import SpeakerResolver
+from pipelines.nlp.entities import SpeakerResolver
 from pipelines.nlp.doc_cache import doc_text
-from pipelines.nlp.doc_index import DocIndex
-from pipelines.nlp.quote_marks import QuotedSpan, find_quoted_spans
-from pipelines.nlp.reported_speech import Report, find_reports
-from pipelines.nlp.reporting_lexicon import reporting_verbs
-from pipelines.nlp.speakers import noun_phrase, speaker_token
+from pipelines.nlp.quotes.doc_index import DocIndex
+from pipelines.nlp.quotes.marks import QuotedSpan, find_quoted_spans
+from pipelines.nlp.quotes.reported_speech import Report, find_reports
+from pipelines.nlp.quotes.reporting_lexicon import reporting_verbs
+from pipelines.nlp.quotes.speakers import noun_phrase, speaker_token
 from pipelines.nlp.types import Entity, Quote
 
 EXTRACTOR_VERSION = "quotes-1.3"
@@ -221,9 +221,6 @@ def _name_between(index: DocIndex, lo: int, hi: int):
             while head.i + 1 < hi and doc[head.i + 1].pos_ == "PROPN":
                 head = doc[head.i + 1]
     return head
-
-
-_DASHES = {"―", "—", "–", "-", "--"}
 
 
 _DASH_AFTER = re.compile(r"\s*[―—–-]{1,2}\s*")

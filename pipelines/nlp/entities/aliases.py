@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pipelines.nlp.names import name_key
+from pipelines.nlp.entities.names import name_key
 
 
 @dataclass

@@ -5,7 +5,7 @@ from bisect import bisect_left, bisect_right
 import numpy as np
 from spacy.attrs import IDX, LENGTH
 
-from pipelines.nlp.quote_marks import QuotedSpan, paragraphs
+from pipelines.nlp.quotes.marks import QuotedSpan, paragraphs
 from pipelines.nlp.doc_cache import doc_sentences, doc_text
 
 
