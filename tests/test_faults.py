@@ -144,6 +144,21 @@ def test_a_run_waits_a_bounded_time_for_another(tmp_path):
         holder.wait()
 
 
+def test_two_runs_on_the_same_inbox_extract_each_input_once(tmp_path):
+    """The second run waits for the first (the run lock), then plans against what it wrote."""
+    _inbox(tmp_path, 150)
+    first = _claims(tmp_path, "run", "--no-remote")
+    time.sleep(0.5)
+    second = _claims(tmp_path, "run", "--no-remote")
+    outs = [p.communicate(timeout=900)[0] for p in (first, second)]
+    assert first.returncode == second.returncode == 0, outs
+    assert sum("Processed 1 new or changed input" in out for out in outs) == 1, outs
+    assert sum("the warehouse is up to date" in out for out in outs) == 1, outs
+    con = duckdb.connect(str(tmp_path / "wh" / "warehouse.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*), count(DISTINCT article_id) FROM article_extractions").fetchone() == (150, 150)
+    con.close()
+
+
 def test_two_runs_at_once_both_succeed(tmp_path):
     _inbox(tmp_path, 150, "first.jsonl")
     first = _claims(tmp_path, "run", "--no-remote")

@@ -1,35 +1,101 @@
-"""The inbox sensor asks for a run for a new or changed file and ignores unchanged ones."""
+"""The sensor, the schedule and `claims run` plan with one planner against `raw_inputs`: after a
+run nothing is due, a dropped file is one run, and asking twice for the same due set is one run."""
 
-import json
+from datetime import datetime
 
 import dagster as dg
+import pytest
 
-from pipelines.defs.sensors import plan_inbox_runs, raw_inbox_sensor
+from pipelines.defs.partitions import RANGE_END, RANGE_START, source_partitions
+from pipelines.defs.resources import default_resources
+from pipelines.defs.schedules import remote_sources_schedule
+from pipelines.defs.sensors import raw_inbox_sensor
+from pipelines.steps import planning
 
 
-def _tick(instance, cursor):
-    context = dg.build_sensor_context(instance=instance, cursor=cursor)
+def _tick(instance):
+    resources = default_resources()
+    context = dg.build_sensor_context(instance=instance, resources={k: resources[k] for k in ("inbox", "warehouse")})
     return raw_inbox_sensor(context)
 
 
-def test_sensor_picks_up_new_and_changed_files_only(isolated_env):
+def _write(raw, name, body):
+    path = raw / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"Title {name}\n\n{body}\n")
+
+
+def test_one_run_for_everything_due_with_a_key_naming_the_due_set(isolated_env):
     raw = isolated_env / "raw"
-    (raw / "a.txt").write_text("Title A\n\nSome body text about the council.\n")
+    _write(raw, "a.txt", "Some body text about the council.")
+    _write(raw, "sub/b.md", "Another body.")
     with dg.instance_for_test() as instance:
-        first = _tick(instance, None)
-        assert [r.partition_key for r in first.run_requests] == ["a.txt"]
-        assert first.dynamic_partitions_requests[0].partition_keys == ["a.txt"]
-
-        unchanged = _tick(instance, first.cursor)
-        assert unchanged.run_requests == []
-
-        (raw / "sub").mkdir()
-        (raw / "sub" / "b.md").write_text("Title B\n\nAnother body.\n")
-        (raw / "a.txt").write_text("Title A\n\nSome body text about the council, corrected.\n")
-        later = _tick(instance, unchanged.cursor)
-        assert sorted(r.partition_key for r in later.run_requests) == ["a.txt", "sub/b.md"]
-        assert json.loads(later.cursor).keys() == {"a.txt", "sub/b.md"}
+        first = _tick(instance)
+        assert len(first.run_requests) == 1
+        request = first.run_requests[0]
+        assert {request.tags[RANGE_START], request.tags[RANGE_END]} == {"a.txt", "sub/b.md"}
+        assert sorted(instance.get_dynamic_partitions(source_partitions.name)) == ["a.txt", "sub/b.md"]
+        # Nothing was processed yet: the same due set, the same run key (Dagster runs it once).
+        assert _tick(instance).run_requests[0].run_key == request.run_key
+        _write(raw, "a.txt", "Some body text about the council, corrected.")
+        assert _tick(instance).run_requests[0].run_key != request.run_key
 
 
-def test_plan_ignores_deleted_files():
-    assert plan_inbox_runs({"gone.txt": "1", "same.txt": "2"}, {"same.txt": "2"}) == []
+def test_the_sensor_skips_while_a_run_writes_the_warehouse(isolated_env):
+    import subprocess
+    import sys
+
+    from pipelines.config import Settings
+
+    _write(isolated_env / "raw", "a.txt", "Body.")
+    path = Settings.from_env().warehouse_path
+    path.parent.mkdir(parents=True)
+    writer = subprocess.Popen([sys.executable, "-c", (
+        "import duckdb, sys, time; con = duckdb.connect(sys.argv[1]); print('open', flush=True); time.sleep(60)"),
+        str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "open"
+        with dg.instance_for_test() as instance:
+            result = _tick(instance)
+        assert isinstance(result, dg.SkipReason) and "writing" in result.skip_message
+    finally:
+        writer.kill()
+        writer.wait()
+
+
+@pytest.mark.slow
+def test_after_claims_run_the_sensor_queues_nothing_and_a_new_file_once(isolated_env):
+    from pipelines.cli.run_driver import run_pipeline
+
+    raw = isolated_env / "raw"
+    _write(raw, "a.txt", "The mayor said on Monday that the council would approve the budget.")
+    summary = run_pipeline(include_remote=False)
+    assert summary.success and summary.due == ["a.txt"]
+    with dg.instance_for_test() as instance:
+        assert isinstance(_tick(instance), dg.SkipReason)
+        _write(raw, "b.txt", "The governor said the plan was unfair to farmers.")
+        requests = _tick(instance).run_requests
+        assert len(requests) == 1 and requests[0].tags[RANGE_START] == requests[0].tags[RANGE_END] == "b.txt"
+    assert run_pipeline(include_remote=False).due == ["b.txt"]
+    assert run_pipeline(include_remote=False).due == []
+
+
+def test_schedule_polls_every_remote_source_in_one_run(isolated_env):
+    (isolated_env / "sources.yaml").write_text(
+        "sources:\n  - {name: one, url: 'https://example.invalid/feed.xml'}\n"
+        "  - {name: two, url: 'https://example.invalid/page.html', kind: page}\n")
+    resources = default_resources()
+    with dg.instance_for_test() as instance:
+        context = dg.build_schedule_context(instance=instance, scheduled_execution_time=datetime(2026, 12, 1, 10),
+                                            resources={k: resources[k] for k in ("inbox", "warehouse")})
+        request = remote_sources_schedule(context)
+        assert {request.tags[RANGE_START], request.tags[RANGE_END]} == {"remote:one", "remote:two"}
+
+
+def test_plan_is_everything_on_an_empty_warehouse_and_ignores_deleted_files(isolated_env):
+    from pipelines.config import Settings
+
+    _write(isolated_env / "raw", "a.txt", "Body.")
+    assert planning.plan(Settings.from_env()).due == ["a.txt"]
+    (isolated_env / "raw" / "a.txt").unlink()
+    assert planning.plan(Settings.from_env()).due == []

@@ -1,10 +1,9 @@
 """`claims run`: materialize every asset on what is new or changed in raw/ (and remote sources),
 through the Dagster instance at DAGSTER_HOME so the runs show up in the UI."""
 
-from dataclasses import dataclass, field
-
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipelines.cli import run_lock
@@ -12,8 +11,6 @@ from pipelines.config import Settings, ensure_dagster_env
 from pipelines.store import db
 
 SUMMARY_TABLES = ("articles", "quarantine", "entities", "quotations", "time_expressions", "claims", "stances")
-RANGE_START = "dagster/asset_partition_range_start"
-RANGE_END = "dagster/asset_partition_range_end"
 
 
 @dataclass
@@ -37,22 +34,16 @@ def _load_defs():
 
 
 def _run_over_partitions(summary: RunSummary, job_name: str, keys: list[str], run_config: dict) -> None:
-    """Register the keys as partitions, run `job_name` once over the range that spans them
-    (the assets' single-run backfill policy handles many partitions; unchanged partitions
-    inside the range are skipped by content hash), then refresh the views and reports."""
+    """Run `job_name` once over the partition range that spans the keys, then refresh the views
+    and reports."""
     import dagster as dg
 
-    from pipelines.defs.partitions import source_partitions
+    from pipelines.defs.partitions import range_tags, register_partitions
 
     instance = dg.DagsterInstance.get()
     run_lock.wait_for_pool(instance, notify=_notify)
-    existing = set(instance.get_dynamic_partitions(source_partitions.name))
-    missing = [key for key in keys if key not in existing]
-    if missing:
-        instance.add_dynamic_partitions(source_partitions.name, missing)
-    order = instance.get_dynamic_partitions(source_partitions.name)
-    positions = sorted(order.index(key) for key in keys)
-    tags = {RANGE_START: order[positions[0]], RANGE_END: order[positions[-1]], **run_lock.cli_run_tags()}
+    register_partitions(instance, keys)
+    tags = {**range_tags(instance, keys), **run_lock.cli_run_tags()}
     defs = _load_defs()
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
     result = defs.resolve_job_def(job_name).execute_in_process(
@@ -113,16 +104,15 @@ def run_pipeline(force: bool = False, include_remote: bool = True) -> RunSummary
 
 
 def _run_pipeline(force: bool, include_remote: bool) -> RunSummary:
-    from pipelines import runner
+    from pipelines.steps import planning
 
     settings = Settings.from_env()
     summary = RunSummary()
+    # Planned under the run lock, after any earlier run's writes: two runs never do the same input.
+    inputs = planning.discover_inputs(settings, include_remote=include_remote)
     with db.connect(settings.warehouse_path) as con:
         db.apply_sql(con)
-        inputs = runner.input_partition_keys(settings)
-        if not include_remote:
-            inputs = {k: v for k, v in inputs.items() if v["kind"] != "remote"}
-        summary.due = sorted(inputs) if force else runner.changed_partitions(con, inputs)
+        summary.due = sorted(inputs) if force else planning.due_inputs(con, inputs)
     if summary.due:
         run_config = {"ops": {"articles": {"config": {"force": force}}, "extraction": {"config": {"force": force}}}}
         _run_over_partitions(summary, "ingest_and_extract", summary.due, run_config)

@@ -2,7 +2,6 @@
 
 import dagster as dg
 
-from pipelines.config import Settings
 from pipelines.defs.partitions import source_partitions
 from pipelines.defs.resources import ExtractorResource, InboxResource, WarehouseResource
 
@@ -14,15 +13,6 @@ class ReprocessConfig(dg.Config):
     """force=True re-reads (articles) or re-extracts (extraction) even when nothing changed."""
 
     force: bool = False
-
-
-def _settings_for(inbox: InboxResource) -> Settings:
-    base = Settings.from_env()
-    from pathlib import Path
-
-    return Settings(raw_dir=Path(inbox.raw_dir), warehouse_path=base.warehouse_path, reports_dir=base.reports_dir,
-                    sources_file=Path(inbox.sources_file), aliases_file=base.aliases_file,
-                    spacy_model=base.spacy_model)
 
 
 def _preview(con, sql: str, params: list) -> str:
@@ -43,9 +33,9 @@ def _preview(con, sql: str, params: list) -> str:
 )
 def articles(context: dg.AssetExecutionContext, config: ReprocessConfig, warehouse: WarehouseResource,
              inbox: InboxResource) -> dg.MaterializeResult:
-    from pipelines import runner  # pandas and the readers load with the step, not the code location
+    from pipelines.steps import ingest as ingest_step  # pandas and the readers load with the step, not at load
 
-    settings = _settings_for(inbox)
+    settings = inbox.settings(warehouse)
     warehouse.ensure_schema()
     keys = context.partition_keys
     totals = {"inputs": len(keys), "ingested": 0, "unchanged": 0, "articles_new": 0, "articles_new_version": 0,
@@ -53,7 +43,7 @@ def articles(context: dg.AssetExecutionContext, config: ReprocessConfig, warehou
     reasons: dict[str, int] = {}
     with warehouse.connect() as con:
         for key in keys:
-            stats = runner.ingest_partition(con, settings, key, force=config.force, max_bytes=inbox.max_bytes)
+            stats = ingest_step.ingest_partition(con, settings, key, force=config.force, max_bytes=inbox.max_bytes)
             if stats.status in ("ingested",):
                 totals["ingested"] += 1
             else:
@@ -96,11 +86,11 @@ def articles(context: dg.AssetExecutionContext, config: ReprocessConfig, warehou
 def extraction(context: dg.AssetExecutionContext, config: ReprocessConfig, warehouse: WarehouseResource,
                extractor: ExtractorResource):
     """One spaCy parse per article feeds every extractor; rows replace the article's previous rows."""
-    from pipelines import runner
+    from pipelines.steps import extract as extract_step
 
     keys = context.partition_keys
     with warehouse.connect() as con:
-        totals = runner.extract_partitions(con, extractor.get(), keys, force=config.force)
+        totals = extract_step.extract_partitions(con, extractor.get(), keys, force=config.force)
         placeholders = ",".join("?" * len(keys))
         counts = {}
         for table in EXTRACTION_TABLES:

@@ -2,27 +2,23 @@
 
 import dagster as dg
 
-from pipelines.config import Settings
 from pipelines.defs.jobs import ingest_and_extract_job
-from pipelines.defs.partitions import source_partitions
+from pipelines.defs.partitions import due_run_request
+from pipelines.defs.resources import InboxResource, WarehouseResource
 
 
 @dg.schedule(
     job=ingest_and_extract_job,
     cron_schedule="0 * * * *",
     default_status=dg.DefaultScheduleStatus.STOPPED,
-    description="Hourly: fetch every remote source in sources.yaml (feeds and pages) as its own partition.",
+    description="Hourly: fetch every remote source in sources.yaml (feeds and pages), in one run.",
 )
-def remote_sources_schedule(context: dg.ScheduleEvaluationContext):
-    from pipelines.ingest.remote import load_sources
-    from pipelines.runner import REMOTE_PREFIX
+def remote_sources_schedule(context: dg.ScheduleEvaluationContext, inbox: InboxResource,
+                            warehouse: WarehouseResource):
+    from pipelines.steps import planning
 
-    keys = [REMOTE_PREFIX + source.name for source in load_sources(Settings.from_env().sources_file)]
-    if not keys:
+    plan = planning.plan(inbox.settings(warehouse), include_files=False)
+    if not plan:
         return dg.SkipReason("no remote sources configured in sources.yaml")
-    existing = set(context.instance.get_dynamic_partitions(source_partitions.name))
-    missing = [key for key in keys if key not in existing]
-    if missing:
-        context.instance.add_dynamic_partitions(source_partitions.name, missing)
     stamp = context.scheduled_execution_time.isoformat()
-    return [dg.RunRequest(run_key=f"{key}@{stamp}", partition_key=key) for key in keys]
+    return due_run_request(context.instance, plan, f"remote@{stamp}")

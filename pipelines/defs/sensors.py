@@ -1,39 +1,35 @@
-"""Notice new or changed files in raw/ and run just their partitions."""
-
-import json
+"""Notice new or changed files in raw/ and run everything due in one run."""
 
 import dagster as dg
 
-from pipelines.config import Settings
 from pipelines.defs.jobs import ingest_and_extract_job
-from pipelines.defs.partitions import source_partitions
+from pipelines.defs.partitions import due_run_request
+from pipelines.defs.resources import InboxResource, WarehouseResource
 
-
-def file_fingerprints(raw_dir) -> dict[str, str]:
-    from pipelines.ingest.files import discover
-
-    return {item.partition_key: item.sha256 for item in discover(raw_dir)}
-
-
-def plan_inbox_runs(previous: dict[str, str], current: dict[str, str]) -> list[str]:
-    """Partition keys whose file is new or whose bytes changed (deleted files are ignored)."""
-    return sorted(key for key, digest in current.items() if previous.get(key) != digest)
+# A run that is writing holds the DuckDB file; the sensor then waits this long at most and looks
+# again at its next tick (what the run is writing is not due any more by then).
+LOCK_WAIT_SECONDS = 2.0
 
 
 @dg.sensor(
     job=ingest_and_extract_job,
     minimum_interval_seconds=30,
     default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Watches raw/ (any depth): a new or changed file becomes a partition and a run.",
+    description="Watches raw/ (any depth): new or changed files (by content hash against the "
+                "warehouse's raw_inputs) become partitions and one run for all of them.",
 )
-def raw_inbox_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult:
-    previous = json.loads(context.cursor) if context.cursor else {}
-    current = file_fingerprints(Settings.from_env().raw_dir)
-    due = plan_inbox_runs(previous, current)
-    existing = set(context.instance.get_dynamic_partitions(source_partitions.name))
-    new_keys = [key for key in due if key not in existing]
-    return dg.SensorResult(
-        run_requests=[dg.RunRequest(run_key=f"{key}@{current[key][:16]}", partition_key=key) for key in due],
-        dynamic_partitions_requests=[source_partitions.build_add_request(new_keys)] if new_keys else [],
-        cursor=json.dumps(current, sort_keys=True),
-    )
+def raw_inbox_sensor(context: dg.SensorEvaluationContext, inbox: InboxResource,
+                     warehouse: WarehouseResource) -> dg.SensorResult | dg.SkipReason:
+    import duckdb
+
+    from pipelines.steps import planning
+
+    try:
+        plan = planning.plan(inbox.settings(warehouse), include_remote=False, lock_wait_seconds=LOCK_WAIT_SECONDS)
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise
+        return dg.SkipReason("a run is writing the warehouse; the inbox is looked at again at the next tick")
+    if not plan:
+        return dg.SkipReason("nothing new or changed in the inbox")
+    return dg.SensorResult(run_requests=[due_run_request(context.instance, plan, "inbox")])

@@ -63,8 +63,11 @@ class Source:
         return remote_partition_key(self.name)
 
 
+REMOTE_PREFIX = "remote:"
+
+
 def remote_partition_key(name: str) -> str:
-    return f"remote:{name}"
+    return REMOTE_PREFIX + name
 
 
 class SourcesConfigError(ValueError):
@@ -356,19 +359,10 @@ def fetch(
     return result
 
 
-fetch_source = fetch  # the name pipelines/runner.py imports
-
-
 def _accept_header(kind: str) -> str:
     if kind == "feed":
         return "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
     return "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
-
-
-def fetch_all(sources: list[Source], validators: dict[str, tuple[str | None, str | None]] | None = None, **options) -> dict[str, FetchResult]:
-    """Fetch every source; validators maps a source name to its stored (etag, last_modified)."""
-    validators = validators or {}
-    return {source.name: fetch(source, *validators.get(source.name, (None, None)), **options) for source in sources}
 
 
 # --- reading --------------------------------------------------------------------------------

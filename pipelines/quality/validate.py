@@ -14,7 +14,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipelines.memory import release_freed_memory
+from pipelines.steps.memory import release_freed_memory
 from pipelines.quality import gx_adapter
 from pipelines.quality.batches import CHUNKED_TABLES, article_chunks, batch_stats, load_batch
 from pipelines.quality.rejects import move_to_rejects, rows_to_reject

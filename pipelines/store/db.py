@@ -45,8 +45,8 @@ def open_connection(path: Path | str, read_only: bool = False, retry_seconds: fl
 
 
 @contextmanager
-def connect(path: Path | str, read_only: bool = False):
-    con = open_connection(path, read_only=read_only)
+def connect(path: Path | str, read_only: bool = False, retry_seconds: float = LOCK_RETRY_SECONDS):
+    con = open_connection(path, read_only=read_only, retry_seconds=retry_seconds)
     try:
         yield con
     finally:
