@@ -8,7 +8,7 @@ measurements run in one process on one core (n_process=1), alternated R times, a
 (least disturbed) rate of each is kept, since the machine may be shared. Also times the
 entities + quotes stages alone on already parsed documents, as a share of parse time.
 
-Writes into warehouse/reports/bench.json (pipelines.reports.update_bench):
+Writes into warehouse/reports/bench.json (scripts/bench_report.py):
   extract_chars_per_s, parse_chars_per_s, extract_vs_parse_ratio,
   quotes_entities_chars_per_s, quotes_entities_vs_parse (their time / parse time).
 """
@@ -26,7 +26,7 @@ DEFAULT_INPUT = ROOT.parent / "shared" / "eval" / "quotes" / "polnear_dev.jsonl"
 
 
 def _load(path: Path, limit: int):
-    from pipelines.nlp.batch import read_doc_inputs
+    from pipelines.cli.extract_jsonl import read_doc_inputs
 
     docs = list(read_doc_inputs(str(path)))
     return docs[:limit] if limit else docs
@@ -97,7 +97,7 @@ def main(argv=None) -> int:
               **figures}
     print(json.dumps(report, indent=1))
     if not args.no_write:
-        from pipelines.reports import update_bench
+        from bench_report import update_bench
 
         print(f"updated {update_bench(figures)}", file=sys.stderr)
     return 0

@@ -15,7 +15,7 @@ Rates are per CPU-second of this single-threaded process (time.process_time), i.
 core achieves even when the machine is shared; the wall-clock rates are printed next to them
 (`*_wall`) and equal the CPU rates on an idle machine.
 
-Figures go to warehouse/reports/bench.json (pipelines.reports.update_bench) under
+Figures go to warehouse/reports/bench.json (scripts/bench_report.py) under
 ingest_jsonl_articles_per_s, ingest_html_pages_per_s, html_body_f1, ingest_peak_rss_mb.
 Skips cleanly when ../shared is absent. Standard library + project only.
 """
@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from pipelines.ingest.cleaning import body_of  # noqa: E402
 from pipelines.ingest.files import read_bytes  # noqa: E402
-from pipelines.reports import update_bench  # noqa: E402
+from bench_report import update_bench  # noqa: E402
 
 SHARED = REPO_ROOT.parent / "shared"
 CORPUS = SHARED / "data" / "corpus" / "reuters21578.jsonl.gz"

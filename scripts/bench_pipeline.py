@@ -244,7 +244,7 @@ def main() -> int:
     if not CORPUS.exists():
         print("../shared/data/corpus/reuters21578.jsonl.gz not present: end-to-end benchmark skipped.")
         return 0
-    from pipelines.reports import update_bench
+    from bench_report import update_bench
 
     records = load_records(args.limit)
     base, extra = records[:-100], records[-100:]

@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from pipelines.nlp.time import tag_timexes  # noqa: E402
-from pipelines.reports import update_bench  # noqa: E402
+from bench_report import update_bench  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 TBAQ = SHARED / "eval" / "timex" / "tbaq_dev.jsonl"

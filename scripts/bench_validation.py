@@ -55,7 +55,7 @@ def main() -> int:
     from pipelines.quality.docs import build_data_docs
     from pipelines.quality.suites import VALIDATED_TABLES
     from pipelines.quality.validate import validate_table
-    from pipelines.reports import reports_dir, update_bench
+    from bench_report import reports_dir, update_bench
     from pipelines.store import db
 
     figures = {"code_location_load_seconds": round(subprocess_seconds(LOAD_PROBE, args.repeats), 3),

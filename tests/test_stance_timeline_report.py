@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from pipelines.timeline_report import build_timeline_report, timeline_table
+from pipelines.reports.timeline import build_timeline_report, timeline_table
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

@@ -7,7 +7,7 @@ from pipelines.cli.run_lock import RunBusy
 
 
 def _cmd_extract(args) -> int:
-    from pipelines.nlp.batch import extract_jsonl
+    from pipelines.cli.extract_jsonl import extract_jsonl
 
     stats = extract_jsonl(args.input, args.output, n_process=args.processes, batch_size=args.batch_size,
                           model=args.model, progress=not args.quiet)
@@ -43,7 +43,7 @@ def _cmd_reextract(args) -> int:
 
 def _cmd_timeline(args) -> int:
     from pipelines.config import Settings
-    from pipelines.holder_reports import timeline_for
+    from pipelines.reports import timeline_for
     from pipelines.store import db
 
     path = Settings.from_env().warehouse_path

@@ -34,7 +34,7 @@ def timeline_views(warehouse: WarehouseResource) -> dg.MaterializeResult:
                 "under warehouse/reports/holders/.",
 )
 def holder_reports(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    from pipelines.holder_reports import build_holder_reports
+    from pipelines.reports import build_holder_reports
 
     with warehouse.connect(read_only=False) as con:
         pages = build_holder_reports(con, top_n=10)

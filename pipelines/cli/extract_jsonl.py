@@ -33,17 +33,18 @@ def read_doc_inputs(path: str) -> Iterator[DocInput]:
 def extract_jsonl(input_path: str, output_path: str, n_process: int = 1, batch_size: int = 32,
                   model: str | None = None, progress: bool = True) -> dict:
     from pipelines.nlp.extract import Extractor, to_contract
-    from pipelines.progress import Progress
+    from tqdm import tqdm
 
     started = time.perf_counter()
     docs = list(read_doc_inputs(input_path))
     extractor = Extractor(model=model, n_process=n_process, batch_size=batch_size)
     skipped = 0
-    meter = Progress(total=len(docs), label="documents", enabled=progress)
-    with open(output_path, "w", encoding="utf-8") as out:
+    # On a terminal a live bar; in a log (not a TTY) a line every 10 s instead of every update.
+    interval = 0.5 if sys.stderr.isatty() else 10.0
+    with open(output_path, "w", encoding="utf-8") as out, \
+            tqdm(total=len(docs), unit="doc", disable=not progress, mininterval=interval, file=sys.stderr) as meter:
         for extraction in extractor.extract_many(docs):
             skipped += extraction.skipped_reason is not None
             out.write(json.dumps(to_contract(extraction), ensure_ascii=False) + "\n")
-            meter.advance()
-    meter.close()
+            meter.update()
     return {"documents": len(docs), "skipped": skipped, "seconds": time.perf_counter() - started}

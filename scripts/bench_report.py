@@ -1,4 +1,4 @@
-"""Benchmark and report files under warehouse/reports/."""
+"""Benchmark figures under warehouse/reports/bench.json (each benchmark script owns its keys)."""
 
 import json
 import os

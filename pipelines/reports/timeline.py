@@ -7,13 +7,14 @@ for example from `stances` joined to `articles` and `entities`, with at least th
 """
 
 import base64
-import html
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+
+from pipelines.reports.templates import render
 
 PERIODS = {"month": "M", "quarter": "Q", "year": "Y"}
 MAX_LINES = 8  # targets drawn in the chart; the table keeps all of them
@@ -96,7 +97,16 @@ def _chart(table: pd.DataFrame, title: str, path: Path) -> None:
     plt.close(fig)
 
 
-def _evidence_rows(rows: pd.DataFrame, by: str) -> list[tuple[str, str, float, str, str]]:
+@dataclass(frozen=True)
+class Evidence:
+    period: str
+    target: str
+    score: float
+    text: str
+    article: str
+
+
+def _evidence_rows(rows: pd.DataFrame, by: str) -> list[Evidence]:
     frame = _normalized(rows)
     if frame.empty or "evidence_text" not in frame.columns:
         return []
@@ -106,31 +116,14 @@ def _evidence_rows(rows: pd.DataFrame, by: str) -> list[tuple[str, str, float, s
     ordered = frame.sort_values(["period", "target", "strength"], ascending=[True, True, False])
     for (period, target), part in ordered.groupby(["period", "target"], sort=True):
         for _, row in part.head(EVIDENCE_PER_PERIOD).iterrows():
-            text = str(row.get("evidence_text") or "")[:EVIDENCE_CHARS]
-            out.append((period, target, float(row["score"]), text, str(row.get("article_id") or "")))
+            out.append(Evidence(period, target, float(row["score"]), str(row.get("evidence_text") or "")[:EVIDENCE_CHARS],
+                                str(row.get("article_id") or "")))
     return out
 
 
-def _page(title: str, png_bytes: bytes, table: pd.DataFrame, evidence) -> str:
-    image = base64.b64encode(png_bytes).decode("ascii")
-    table_html = table.to_html(index=False, escape=True, border=0, classes="timeline") if not table.empty \
-        else "<p>No dated stances.</p>"
-    evidence_html = "".join(
-        f"<tr><td>{html.escape(p)}</td><td>{html.escape(t)}</td><td>{s:+.2f}</td>"
-        f"<td>{html.escape(text)}</td><td>{html.escape(article)}</td></tr>"
-        for p, t, s, text, article in evidence
-    )
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
-<style>body{{font-family:sans-serif;margin:2em;max-width:1100px}} table{{border-collapse:collapse;margin:1em 0}}
-td,th{{padding:3px 8px;border-bottom:1px solid #ddd;text-align:left;font-size:90%}}</style></head>
-<body><h1>{html.escape(title)}</h1>
-<img alt="stance timeline chart" src="data:image/png;base64,{image}">
-<h2>By period</h2>{table_html}
-<h2>Strongest evidence per period</h2>
-<table><tr><th>period</th><th>target</th><th>score</th><th>evidence</th><th>article</th></tr>{evidence_html}</table>
-</body></html>
-"""
+def _page(title: str, png_bytes: bytes, table: pd.DataFrame, evidence: list[Evidence]) -> str:
+    return render("timeline.html.j2", title=title, image=base64.b64encode(png_bytes).decode("ascii"),
+                  columns=list(table.columns), table=table.astype(str).values.tolist(), evidence=evidence)
 
 
 def build_timeline_report(rows: pd.DataFrame, holder: str, out_dir: Path, target: str | None = None,
