@@ -9,7 +9,7 @@ export CLAIMS_DAGSTER_STATE := $(CURDIR)/.dagster_home
 export CLAIMS_DAGSTER_LOGS := $(CURDIR)/.dagster_home/logs
 export DAGSTER_DISABLE_TELEMETRY := 1
 
-.PHONY: install run test ui bench eval docs validate clean lock
+.PHONY: install run test test-fast ui bench eval docs validate clean lock
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -32,6 +32,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+# Everything but the integration tier (faults, scaling, end to end through Dagster, the browser,
+# the 1 MB input): for the edit-test loop. CI runs the whole suite (make test).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m "not integration"
 
 ui: $(STAMP)
 	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000

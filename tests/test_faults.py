@@ -16,6 +16,8 @@ from tests.conftest import REPO_ROOT
 from tests.snapshots import snapshot
 from tests.synthetic import write_corpus
 
+pytestmark = pytest.mark.integration  # the slow tier: `make test-fast` leaves it out
+
 TABLES = ("articles", "entities", "quotations", "time_expressions", "claims", "stances", "article_extractions")
 
 

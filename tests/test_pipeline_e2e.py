@@ -7,6 +7,8 @@ import pytest
 
 from tests.snapshots import snapshot
 
+pytestmark = pytest.mark.integration  # the slow tier: `make test-fast` leaves it out
+
 TABLES = ("articles", "quarantine", "entities", "entity_mentions", "quotations", "time_expressions", "claims",
           "stances", "raw_inputs", "article_extractions")
 

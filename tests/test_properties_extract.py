@@ -1,5 +1,6 @@
 """Property-based: random and hostile text never breaks an extractor, and every span is in range."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -46,6 +47,7 @@ def test_extractors_survive_hostile_text(extractor, text, when):
     _check_spans(text, extraction)
 
 
+@pytest.mark.integration
 def test_one_megabyte_paragraph(extractor):
     text = ("The minister said that \u201cthe budget will double by 2030,\u201d and critics disagreed. " * 12000)[:1_000_000]
     extraction = extractor.extract(DocInput(doc_id="big", text=text, published="2024-01-01"))

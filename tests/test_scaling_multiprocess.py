@@ -2,10 +2,13 @@
 
 import dagster as dg
 import duckdb
+import pytest
 
 from pipelines.defs.partitions import source_partitions
 from tests import scaling_target
 from tests.synthetic import write_corpus
+
+pytestmark = pytest.mark.integration  # the slow tier: `make test-fast` leaves it out
 
 
 def test_multiprocess_executor_runs_ingest_and_extraction(isolated_env):

@@ -63,7 +63,7 @@ def test_the_sensor_skips_while_a_run_writes_the_warehouse(isolated_env):
         writer.wait()
 
 
-@pytest.mark.slow
+@pytest.mark.integration
 def test_after_claims_run_the_sensor_queues_nothing_and_a_new_file_once(isolated_env):
     from pipelines.cli.run_driver import run_pipeline
 

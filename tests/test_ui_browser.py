@@ -15,6 +15,8 @@ import pytest
 
 from tests.conftest import REPO_ROOT
 
+pytestmark = pytest.mark.integration  # the slow tier: `make test-fast` leaves it out
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 GRAPHQL = """
 { repositoriesOrError { ... on RepositoryConnection { nodes {
