@@ -51,7 +51,7 @@ def input_partition_keys(settings: Settings) -> dict[str, dict]:
 def changed_partitions(con, inputs: dict[str, dict]) -> list[str]:
     """Inputs never ingested, files whose bytes changed since they were (remote: always due), and
     partitions whose articles the current extractors have not finished (e.g. an interrupted run)."""
-    from pipelines.nlp.extract import EXTRACTOR_VERSIONS
+    from pipelines.extraction_settings import EXTRACTOR_VERSIONS
     from pipelines.store.db import read_sql
 
     known = dict(con.execute("SELECT partition_key, content_hash FROM raw_inputs").fetchall())
@@ -139,7 +139,7 @@ def extract_partitions(con, extractor, partition_keys: Iterable[str | None], for
     transaction, while the workers go on parsing the next ones."""
     from contextlib import closing
 
-    from pipelines.nlp.extract import EXTRACTOR_VERSIONS
+    from pipelines.extraction_settings import EXTRACTOR_VERSIONS
 
     version = combined_version(EXTRACTOR_VERSIONS)
     totals = {"articles": 0, "skipped": 0, "notes": {}}

@@ -38,9 +38,10 @@ class ExtractorResource(dg.ConfigurableResource):
 
 @lru_cache(maxsize=2)
 def _extractor(model: str, batch_size: int, n_process: int):
+    from pipelines.extraction_settings import extractor_options
     from pipelines.nlp.extract import Extractor
 
-    return Extractor(model=model, n_process=n_process, batch_size=batch_size)
+    return Extractor(n_process=n_process, batch_size=batch_size, **extractor_options(model))
 
 
 class InboxResource(dg.ConfigurableResource):

@@ -10,6 +10,7 @@ rule evidence about one target in one sentence is neutral with low confidence.
 """
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NamedTuple
 
 from pipelines.nlp.doc_cache import doc_sentences
@@ -134,10 +135,11 @@ def _decide(evidence, probabilities, model_name: str = "model") -> Decision:
     return Decision(polarity, round(score, 3), round(confidence, 3), method)
 
 
-def extract_stances(doc, quotes, claims, entities, doc_input) -> list[Stance]:
+def extract_stances(doc, quotes, claims, entities, doc_input, model_path: Path | None = None) -> list[Stance]:
+    """model_path: the polarity model file (None: the shipped one)."""
     index = EntityIndex(entities)
     voices = _voices(quotes, claims)
-    model = current_model()
+    model = current_model(model_path)
     model_label = f"model:{model.name}" if model is not None and model.name else "model"
     published = getattr(doc_input, "published", None)
     # the publication date as given (the warehouse reads the article's own published_at)
