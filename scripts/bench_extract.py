@@ -68,13 +68,14 @@ def main(argv=None) -> int:
         print(f"{args.input} not present: nothing to measure", file=sys.stderr)
         return 2
 
+    from pipelines.extraction_settings import extractor_options
     from pipelines.nlp.extract import Extractor
     from pipelines.nlp.textprep import sanitize
 
     docs = _load(args.input, args.docs)
     texts = [sanitize(d.text) for d in docs]
     chars = sum(len(t) for t in texts)
-    extractor = Extractor(n_process=1, batch_size=args.batch_size)
+    extractor = Extractor(n_process=1, batch_size=args.batch_size, **extractor_options())
     nlp = extractor.nlp
     _time_parse(nlp, texts[:4], args.batch_size)  # warm-up: lazy initialisation is not throughput
 

@@ -129,9 +129,10 @@ def article_texts(records: list[dict]) -> list[str]:
 
 
 def bare_parse_seconds(texts: list[str], processes: int, model: str | None) -> float:
+    from pipelines.config import Settings
     from pipelines.nlp.spacy_model import load_model
 
-    nlp = load_model(model)
+    nlp = load_model(model or Settings.from_env().spacy_model)
     started = time.perf_counter()
     for _doc in nlp.pipe(texts, batch_size=64, n_process=processes):
         pass
@@ -162,6 +163,7 @@ def run_pipeline_once(workdir: Path, files: list[str], processes: int, clock: St
     from pipelines.steps import extract as extract_step
     from pipelines.steps import ingest as ingest_step
     from pipelines.config import Settings
+    from pipelines.extraction_settings import extractor_options
     from pipelines.nlp.extract import Extractor
     from pipelines.store import db
     from pipelines.store import extractions as extraction_store
@@ -187,7 +189,7 @@ def run_pipeline_once(workdir: Path, files: list[str], processes: int, clock: St
             processed = [name for name in files
                          if ingest_step.ingest_partition(con, settings, name, max_bytes=500_000_000).status == "ingested"]
             clock.add("ingest", time.perf_counter() - started)
-            extractor = Extractor(model=settings.spacy_model, n_process=processes, batch_size=64)
+            extractor = Extractor(n_process=processes, batch_size=64, **extractor_options(settings=settings))
             started = time.perf_counter()
             totals = extract_step.extract_partitions(con, extractor, list(files), batch_articles=1000)
             clock.add("extract", time.perf_counter() - started - clock.seconds.get("write", 0.0))

@@ -50,12 +50,13 @@ def main() -> int:
     if not CORPUS.exists():
         print("../shared/data/corpus/reuters21578.jsonl.gz not present: profile skipped.")
         return 0
+    from pipelines.extraction_settings import extractor_options
     from pipelines.nlp import extract as extract_mod
     from pipelines.nlp.textprep import sanitize
     from pipelines.nlp.types import DocumentExtraction
 
     docs = load_docs(args.docs, args.stride)
-    extractor = extract_mod.Extractor()
+    extractor = extract_mod.Extractor(**extractor_options())
     texts = [sanitize(d.text) for d in docs]
     list(extractor.nlp.pipe(texts[:20]))  # warm up
     # --interleaved: each batch of 64 is parsed and then extracted, as in the workers (the parse
@@ -78,7 +79,7 @@ def main() -> int:
             result = DocumentExtraction(doc_id=doc_input.doc_id, language="en")
             for stage in extract_mod._STAGES:
                 t0 = time.perf_counter()
-                stage(result, spacy_doc, doc_input)
+                stage(extractor, result, spacy_doc, doc_input)
                 name = stage.__name__.strip("_")
                 stage_s[name] = stage_s.get(name, 0.0) + time.perf_counter() - t0
         if profiler is not None:

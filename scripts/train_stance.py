@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from pipelines.config import Settings  # noqa: E402
 from pipelines.nlp.spacy_model import load_model  # noqa: E402
 from pipelines.nlp.stance.features import pair_features  # noqa: E402
 from pipelines.nlp.stance.model import PolarityModel  # noqa: E402
@@ -65,7 +66,7 @@ def main() -> int:
     parser.add_argument("--no-words", action="store_true",
                         help="drop word n-gram features (templates would be memorized); keep lexicon, rule and syntax features")
     args = parser.parse_args()
-    nlp = load_model()
+    nlp = load_model(Settings.from_env().spacy_model)
     examples = load_examples(args.data)
     feats, labels = featurize(nlp, examples)
     if args.no_words:

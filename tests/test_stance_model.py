@@ -5,6 +5,7 @@ import zipfile
 import numpy as np
 import pytest
 
+from pipelines import extraction_settings
 from pipelines.nlp.stance import model as stance_model
 from pipelines.nlp.stance.model import SHIPPED_MODEL, PolarityModel
 
@@ -43,12 +44,19 @@ def test_shipped_model_is_the_synthetic_one_and_the_override_wins(tmp_path, monk
     if not SHIPPED_MODEL.exists():
         pytest.fail("the shipped stance model is missing")
     assert PolarityModel.load(SHIPPED_MODEL).name == "synthetic"
+    assert stance_model.current_model().name == "synthetic"
     feats, labels = _toy()
     other = tmp_path / "other.npz"
     PolarityModel.fit(feats, labels, name="local-test").save(other)
-    monkeypatch.setenv(stance_model.MODEL_ENV, str(other))
-    assert stance_model.model_path() == other
-    assert stance_model.current_model().name == "local-test"
-    monkeypatch.delenv(stance_model.MODEL_ENV)
+    assert stance_model.current_model(other).name == "local-test"
+    assert stance_model.current_model(tmp_path / "missing.npz") is None
+    # which file: the configuration's (pipelines.extraction_settings), not pipelines.nlp's
+    monkeypatch.setenv(extraction_settings.STANCE_MODEL_ENV, str(other))
+    assert extraction_settings.stance_model_path() == other
+    monkeypatch.delenv(extraction_settings.STANCE_MODEL_ENV)
     monkeypatch.setenv("CLAIMS_WAREHOUSE", str(tmp_path / "wh" / "warehouse.duckdb"))
-    assert stance_model.model_path() == SHIPPED_MODEL
+    assert extraction_settings.stance_model_path() is None  # the shipped one
+    local = tmp_path / "wh" / "models" / extraction_settings.LOCAL_STANCE_MODEL
+    PolarityModel.fit(feats, labels, name="trained-here").save(local)
+    assert extraction_settings.stance_model_path() == local
+    assert extraction_settings.extractor_options()["stance_model"] == local

@@ -8,9 +8,10 @@ from pipelines.cli.run_lock import RunBusy
 
 def _cmd_extract(args) -> int:
     from pipelines.cli.extract_jsonl import extract_jsonl
+    from pipelines.extraction_settings import extractor_options
 
     stats = extract_jsonl(args.input, args.output, n_process=args.processes, batch_size=args.batch_size,
-                          model=args.model, progress=not args.quiet)
+                          progress=not args.quiet, **extractor_options(args.model))
     print(f"extracted {stats['documents']} documents ({stats['skipped']} skipped) "
           f"in {stats['seconds']:.1f}s -> {args.output}", file=sys.stderr)
     return 0

@@ -50,9 +50,13 @@ class ExtractorResource(dg.ConfigurableResource):
 
 @lru_cache(maxsize=2)
 def _extractor(model: str, aliases_file: str, batch_size: int, n_process: int):
+    from pathlib import Path
+
+    from pipelines.extraction_settings import stance_model_path
     from pipelines.nlp.extract import Extractor
 
-    return Extractor(model=model, n_process=n_process, batch_size=batch_size)
+    return Extractor(model=model, aliases_file=Path(aliases_file).expanduser().resolve(),
+                     stance_model=stance_model_path(), n_process=n_process, batch_size=batch_size)
 
 
 class InboxResource(dg.ConfigurableResource):

@@ -1,14 +1,17 @@
-"""Publication dates from the many shapes inputs give them in.
+"""Publication dates from the many shapes inputs give them in, as one typed value.
 
-Everything becomes a naive datetime in UTC (the warehouse stores TIMESTAMP without zone);
-a value without a zone (e.g. Reuters' "1987-03-17T06:52:40") is kept as written.
-The precision ("year", "month", "day", "time") says how much of the value was really given.
+Everything becomes a PublicationDate (pipelines.nlp.types, the type extraction reads too); its
+`utc` is the naive UTC datetime the warehouse stores (TIMESTAMP without zone): a value without
+a zone (e.g. Reuters' "1987-03-17T06:52:40") is kept as written. The precision says how much of
+the value was really given; the warehouse records it as "year", "month", "day" or "time".
 """
 
 import re
 import time
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+
+from pipelines.nlp.types import PublicationDate
 
 MIN_YEAR = 1800
 MAX_YEAR = 2100
@@ -18,68 +21,72 @@ _YEAR = re.compile(r"^(\d{4})$")
 _HAS_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
-def _to_naive_utc(value: datetime) -> datetime:
-    if value.tzinfo is not None:
-        value = value.astimezone(timezone.utc).replace(tzinfo=None)
-    return value
+def warehouse_precision(published: PublicationDate) -> str:
+    """year | month | day | time (articles.published_precision)."""
+    return published.precision if published.precision in ("year", "month", "day") else "time"
 
 
-def _plausible(value: datetime | None) -> datetime | None:
-    if value is None or not MIN_YEAR <= value.year <= MAX_YEAR:
+def _timestamp(value: datetime, text: str | None = None) -> PublicationDate:
+    """A full date and time, with the zone it carries (none: kept as written)."""
+    return PublicationDate(value.replace(tzinfo=None), "second", value.utcoffset(), text)
+
+
+def _plausible(value: PublicationDate | None) -> PublicationDate | None:
+    if value is None or not MIN_YEAR <= value.utc.year <= MAX_YEAR:
         return None
     return value
 
 
-def parse_published(value) -> tuple[datetime | None, str | None]:
-    """(datetime, precision) from a string, number, date, datetime or struct_time; (None, None) if unusable."""
+def parse_published(value) -> PublicationDate | None:
+    """From a string, number, date, datetime or struct_time; None if unusable."""
     if value is None or value == "":
-        return None, None
+        return None
     if isinstance(value, datetime):
-        return _plausible(_to_naive_utc(value)), "time"
+        return _plausible(_timestamp(value))
     if isinstance(value, date):
-        return _plausible(datetime(value.year, value.month, value.day)), "day"
+        return _plausible(PublicationDate(datetime(value.year, value.month, value.day), "day"))
     if isinstance(value, time.struct_time):
-        return _plausible(datetime(*value[:6])), "time"
+        return _plausible(PublicationDate(datetime(*value[:6]), "second"))
     if isinstance(value, bool):
-        return None, None
+        return None
     if isinstance(value, (int, float)):
         seconds = value / 1000 if value > 1e11 else value  # epoch milliseconds are common in JSON
         try:
-            return _plausible(datetime.fromtimestamp(seconds, tz=timezone.utc).replace(tzinfo=None)), "time"
+            moment = datetime.fromtimestamp(seconds, tz=timezone.utc).replace(tzinfo=None)
         except (OverflowError, OSError, ValueError):
-            return None, None
+            return None
+        return _plausible(PublicationDate(moment, "second", timedelta(0)))
     if not isinstance(value, str):
-        return None, None
+        return None
     return _parse_string(value.strip())
 
 
-def _parse_string(text: str) -> tuple[datetime | None, str | None]:
+def _parse_string(text: str) -> PublicationDate | None:
     if not text:
-        return None, None
+        return None
     if match := _YEAR_MONTH.match(text):
         year, month = int(match[1]), int(match[2])
         if 1 <= month <= 12:
-            return _plausible(datetime(year, month, 1)), "month"
-        return None, None
+            return _plausible(PublicationDate(datetime(year, month, 1), "month", text=text))
+        return None
     if match := _YEAR.match(text):
-        return _plausible(datetime(int(match[1]), 1, 1)), "year"
-    try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
-        precision = "day" if len(text) <= 10 else "time"
-        return _plausible(_to_naive_utc(parsed)), precision
+        return _plausible(PublicationDate(datetime(int(match[1]), 1, 1), "year", text=text))
+    try:  # a trailing Z was read as UTC here before Python read it: keep doing so, e.g. "2012-03-15Z"
+        return _plausible(PublicationDate.from_isoformat(text[:-1] + "+00:00" if text.endswith("Z") else text))
     except ValueError:
         pass
     try:
-        return _plausible(_to_naive_utc(parsedate_to_datetime(text))), "time"
+        return _plausible(_timestamp(parsedate_to_datetime(text), text))
     except (TypeError, ValueError, IndexError):
         pass
     if not _HAS_YEAR.search(text):
-        return None, None  # dateutil would invent a year for "March 5"
+        return None  # dateutil would invent a year for "March 5"
     try:
         from dateutil import parser as date_parser
 
         parsed = date_parser.parse(text, default=datetime(2000, 1, 1))  # missing day -> 1st, not today
     except (ValueError, OverflowError, ImportError):
-        return None, None
-    has_time = bool(re.search(r"\d:\d\d", text))
-    return _plausible(_to_naive_utc(parsed)), "time" if has_time else "day"
+        return None
+    if re.search(r"\d:\d\d", text):
+        return _plausible(_timestamp(parsed, text))
+    return _plausible(PublicationDate(parsed.replace(tzinfo=None), "day", parsed.utcoffset(), text))

@@ -10,10 +10,10 @@ published_source says where the date came from, in htmldate's own order of trust
 """
 
 import logging
-from datetime import datetime
 
 import trafilatura
 
+from pipelines.ingest import htmldate_adapter
 from pipelines.ingest.article import ReadResult, Rejection
 from pipelines.ingest.cleaning import clean_paragraphs
 from pipelines.ingest.records import build_article
@@ -33,33 +33,16 @@ MIN_PAGE_TEXT_CHARS = 30
 for _name in ("trafilatura", "htmldate"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
-try:  # htmldate's stage functions let us tell metadata dates from URL dates (pinned version)
-    from htmldate.core import examine_header, json_search
-    from htmldate.extractors import extract_url_date
-    from htmldate.utils import Extractor
-except ImportError:  # pragma: no cover - a future htmldate moved them; fall back to "metadata" for all
-    examine_header = json_search = extract_url_date = Extractor = None
-
-
-def _date_options() -> "Extractor":
-    return Extractor(False, datetime.now(), datetime(1995, 1, 1), True, DATE_FORMAT)
-
 
 def _find_date_source(tree, url: str | None) -> tuple[str | None, str]:
     """(date string, source) from the header/JSON-LD, else the URL; (None, 'unknown') otherwise."""
-    if Extractor is None:
-        return None, "unknown"
-    options = _date_options()
-    try:
-        found = examine_header(tree, options) or json_search(tree, options)
-    except Exception:  # htmldate on hostile markup: fall through to the other evidence
-        found = None
+    found = htmldate_adapter.header_date(tree, DATE_FORMAT)
     if found:
         return found, "metadata"
     if url is None:
         canonical = tree.find('.//link[@rel="canonical"]')
         url = canonical.get("href") if canonical is not None else None
-    found = extract_url_date(url, options) if url else None
+    found = htmldate_adapter.url_date(url, DATE_FORMAT)
     if found:
         return found, "url"
     return None, "unknown"

@@ -2,7 +2,7 @@
 
 from pipelines.ingest.article import Article, Rejection
 from pipelines.ingest.cleaning import compose_text, normalize_line
-from pipelines.ingest.dates import parse_published
+from pipelines.ingest.dates import parse_published, warehouse_precision
 
 MAX_FIELD_CHARS = 500  # a title/author/publisher longer than this is not one
 
@@ -55,13 +55,14 @@ def build_article(
             source_item=source_item,
         )
     extra = dict(extra or {})
-    published_at, precision = parse_published(published)
-    if published_at is None:
+    published_date = parse_published(published)
+    published_at = published_date.utc if published_date is not None else None
+    if published_date is None:
         if published not in (None, ""):
             extra["published_raw"] = str(published)[:100]
         published_source = "unknown"
     else:
-        extra["published_precision"] = precision
+        extra["published_precision"] = warehouse_precision(published_date)
     if raw_hash:
         extra["raw_hash"] = raw_hash
     url = text_field(canonical_url)

@@ -6,7 +6,7 @@ those walks cost more than some stages themselves. The cache lives in `doc.user_
 dropped by `forget` when extraction of the Doc is done.
 """
 
-from types import SimpleNamespace
+from dataclasses import dataclass
 
 _SENTENCES = "claims_warehouse.sentences"
 _TEXT = "claims_warehouse.text"
@@ -35,7 +35,20 @@ def doc_text(doc) -> str:
     return cached
 
 
-def token_columns(doc) -> SimpleNamespace:
+@dataclass(frozen=True, slots=True)
+class TokenColumns:
+    """One list per token attribute, indexed by token position in the Doc."""
+
+    lower: list[str]
+    lemma: list[str]
+    dep: list[str]
+    head: list[int]  # absolute index of the token's syntactic head
+    like_num: list[bool]
+    pos: list[str]
+    tag: list[str]
+
+
+def token_columns(doc) -> TokenColumns:
     """Per-token lists for the whole Doc (lower, lemma, pos, tag, dep, absolute head index, like_num),
     read in one `to_array` pass: cheaper than a Token object per token and attribute."""
     cached = doc.user_data.get(_COLUMNS)
@@ -45,7 +58,7 @@ def token_columns(doc) -> SimpleNamespace:
 
         array = doc.to_array([LOWER, LEMMA, DEP, HEAD, LIKE_NUM, POS, TAG])
         strings = doc.vocab.strings
-        cached = SimpleNamespace(
+        cached = TokenColumns(
             lower=[strings[h] for h in array[:, 0].tolist()],
             lemma=[strings[h] for h in array[:, 1].tolist()],
             dep=[strings[h] for h in array[:, 2].tolist()],

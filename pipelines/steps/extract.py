@@ -31,7 +31,7 @@ def extract_partitions(con, extractor, partition_keys: Iterable[str | None], for
     transaction, while the workers go on parsing the next ones."""
     from contextlib import closing
 
-    from pipelines.nlp.extract import EXTRACTOR_VERSIONS
+    from pipelines.extraction_settings import EXTRACTOR_VERSIONS
 
     version = combined_version(EXTRACTOR_VERSIONS)
     totals = {"articles": 0, "skipped": 0, "notes": {}}

@@ -41,7 +41,7 @@ def discover_inputs(settings: Settings, include_files: bool = True,
 
 def due_inputs(con, inputs: dict[str, InputInfo]) -> list[str]:
     """The partition keys of `inputs` that need a run, sorted."""
-    from pipelines.nlp.extract import EXTRACTOR_VERSIONS
+    from pipelines.extraction_settings import EXTRACTOR_VERSIONS
     from pipelines.store.db import read_sql
     from pipelines.store.extraction_rows import combined_version
 

@@ -15,7 +15,7 @@ from pipelines.nlp.claims import model as claims_model
 from pipelines.nlp.claims.parts import governing_timex, modality, numbers_in, time_range
 from pipelines.nlp.doc_cache import doc_sentences, doc_text, token_columns
 from pipelines.nlp.time import parse_publication_date
-from pipelines.nlp.types import Claim
+from pipelines.nlp.types import Claim, PublicationDate, UnusableDate
 
 EXTRACTOR_VERSION = "claims-1.0"
 
@@ -172,17 +172,6 @@ def _entities_in(start: int, end: int, mentions, mention_starts) -> list[str]:
     return seen
 
 
-def _stated_at(published: str | None) -> str | None:
-    """The publication date/time as given when it is a valid ISO value, else None."""
-    if not published:
-        return None
-    m = re.match(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?", str(published))
-    if not m:
-        return None
-    try:
-        from datetime import date
-
-        date.fromisoformat(m.group(1))
-    except ValueError:
-        return None
-    return m.group(1) + (f"T{m.group(2)}" if m.group(2) else "")
+def _stated_at(published: PublicationDate | UnusableDate | None) -> str | None:
+    """The publication date/time as written, to the precision given; None when there is none."""
+    return published.isoformat() if isinstance(published, PublicationDate) else None

@@ -4,6 +4,7 @@ expression that governs it."""
 import re
 
 from pipelines.nlp.doc_cache import token_columns
+from pipelines.nlp.types import Modality
 
 # Subordinate clauses that do not carry the sentence's own assertion ("..., which could emerge").
 _SUBORDINATE = {"relcl", "acl", "advcl"}
@@ -45,7 +46,7 @@ def _main_clause_indices(sent, heads: list[int], deps: list[str]) -> list[int]:
     return out
 
 
-def modality(sent=None, text: str | None = None) -> str:
+def modality(sent=None, text: str | None = None) -> Modality:
     """hedged > negated > predicted > asserted, judged on the main clause."""
     if sent is None:
         text = text or ""

@@ -4,7 +4,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from pipelines.config import PROJECT_ROOT
 from pipelines.nlp.entities.names import name_key
+
+SHIPPED_ALIASES = PROJECT_ROOT / "entity_aliases.yaml"
 
 
 @dataclass
@@ -56,10 +59,8 @@ def parse_alias_rules(data) -> AliasRules:
 
 
 def load_alias_rules(path: Path | None = None) -> AliasRules:
-    if path is None:
-        from pipelines.config import Settings
-
-        path = Settings.from_env().aliases_file
+    """The rules of the alias file at `path` (None: the shipped entity_aliases.yaml)."""
+    path = SHIPPED_ALIASES if path is None else path
     try:
         mtime = Path(path).stat().st_mtime_ns
     except OSError:

@@ -15,7 +15,7 @@ from pipelines.nlp.quotes.marks import QuotedSpan, find_quoted_spans
 from pipelines.nlp.quotes.reported_speech import Report, find_reports
 from pipelines.nlp.quotes.reporting_lexicon import reporting_verbs
 from pipelines.nlp.quotes.speakers import noun_phrase, speaker_token
-from pipelines.nlp.types import Entity, Quote
+from pipelines.nlp.types import Entity, Quote, QuoteKind
 
 EXTRACTOR_VERSION = "quotes-1.3"
 
@@ -31,7 +31,7 @@ MIXED_SHARE = 0.1
 @dataclass
 class _Candidate:
     spans: list[tuple[int, int]]
-    kind: str
+    kind: QuoteKind
     quote_ids: set[int] = field(default_factory=set)  # DocIndex.quoted indices it consists of
     cue_i: int | None = None
     cue_start: int | None = None

@@ -1,7 +1,6 @@
 """The target-aware polarity model: hashed features + logistic regression, stored as the
 non-zero weight columns in a small .npz (no pickle, no vocabulary, no training text)."""
 
-import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,11 +11,6 @@ from pipelines.nlp.stance.features import N_FEATURES
 
 MODELS_DIR = Path(__file__).parent / "models"
 SHIPPED_MODEL = MODELS_DIR / "stance_polarity.npz"
-# A model trained on this machine replaces the shipped one: the file named by CLAIMS_STANCE_MODEL,
-# else LOCAL_MODEL_NAME under the warehouse's models/ folder (never committed; e.g. one trained
-# on research-only data by `scripts/train_stance.py` for evaluation).
-MODEL_ENV = "CLAIMS_STANCE_MODEL"
-LOCAL_MODEL_NAME = "stance_polarity_local.npz"
 
 
 def _hasher():
@@ -88,15 +82,7 @@ def _load(path: str) -> PolarityModel | None:
     return PolarityModel.load(file) if file.exists() else None
 
 
-def model_path() -> Path:
-    if os.environ.get(MODEL_ENV):
-        return Path(os.environ[MODEL_ENV])
-    from pipelines.config import Settings
-
-    local = Settings.from_env().warehouse_path.parent / "models" / LOCAL_MODEL_NAME
-    return local if local.exists() else SHIPPED_MODEL
-
-
-def current_model() -> PolarityModel | None:
-    """The local model if there is one (see MODEL_ENV), else the shipped one; None when missing."""
-    return _load(str(model_path()))
+def current_model(path: Path | None = None) -> PolarityModel | None:
+    """The model stored at `path` (None: the shipped one), loaded once; None when the file is missing.
+    Which file to use is the caller's configuration (pipelines.extraction_settings)."""
+    return _load(str(SHIPPED_MODEL if path is None else path))

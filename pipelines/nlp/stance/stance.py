@@ -9,12 +9,16 @@ target-aware model (model.py), which also sees the rule evidence as features. Co
 rule evidence about one target in one sentence is neutral with low confidence.
 """
 
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
 from pipelines.nlp.doc_cache import doc_sentences
 from pipelines.nlp.stance.features import SentenceTokens, pair_features
 from pipelines.nlp.stance.model import current_model
 from pipelines.nlp.stance.rules import Evidence, combine, cue_frames, target_evidence
-from pipelines.nlp.stance.targets import EntityIndex, Mention, holder_mentions, mention_head, sentence_mentions
-from pipelines.nlp.types import Stance
+from pipelines.nlp.stance.targets import EntityIndex, holder_mentions, mention_head, sentence_mentions
+from pipelines.nlp.types import Mention, Polarity, PublicationDate, Stance, UnusableDate
 
 EXTRACTOR_VERSION = "stance-1.0"
 
@@ -22,6 +26,26 @@ EXTRACTOR_VERSION = "stance-1.0"
 DECISIVE_KINDS = {"verb_object", "noun_complement", "prep_verb", "passive", "predicate"}
 DECISIVE_SCORE = 0.45
 CONTRADICTION_CONFIDENCE = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """Who holds a stance: a quotation's speaker, a claim's claimer, a cue's subject or the author."""
+
+    name: str | None
+    key: str | None = None
+    start: int | None = None
+    end: int | None = None
+    method: str | None = None  # "antecedent" when the name comes from an earlier sentence's pronoun referent
+
+
+class Decision(NamedTuple):
+    """The polarity of one holder-target pair and how it was reached."""
+
+    polarity: Polarity
+    score: float
+    confidence: float
+    method: str
 
 
 class _Voice:
@@ -95,29 +119,31 @@ def _has_decisive(evidence) -> bool:
     return any(e.kind in DECISIVE_KINDS and abs(e.score) >= DECISIVE_SCORE for e in evidence)
 
 
-def _decide(evidence, probabilities, model_name: str = "model"):
-    """(polarity, score, confidence, method)."""
+def _decide(evidence, probabilities, model_name: str = "model") -> Decision:
     rule_score, rule_confidence, contradictory = combine(evidence)
     if contradictory:
-        return "neutral", 0.0, CONTRADICTION_CONFIDENCE, "rule:contradictory"
+        return Decision("neutral", 0.0, CONTRADICTION_CONFIDENCE, "rule:contradictory")
     if _has_decisive(evidence) or probabilities is None:
         if abs(rule_score) < 0.1:
-            return "neutral", round(rule_score, 3), max(rule_confidence, 0.3), "rule"
+            return Decision("neutral", round(rule_score, 3), max(rule_confidence, 0.3), "rule")
         polarity = "favor" if rule_score > 0 else "against"
-        return polarity, round(rule_score, 3), rule_confidence, "rule"
+        return Decision(polarity, round(rule_score, 3), rule_confidence, "rule")
     score = probabilities.get("favor", 0.0) - probabilities.get("against", 0.0)
     polarity = max(probabilities, key=probabilities.get)
     confidence = probabilities[polarity]
     method = f"{model_name}+rule" if evidence else model_name
-    return polarity, round(score, 3), round(confidence, 3), method
+    return Decision(polarity, round(score, 3), round(confidence, 3), method)
 
 
-def extract_stances(doc, quotes, claims, entities, doc_input) -> list[Stance]:
+def extract_stances(doc, quotes, claims, entities, doc_input, model_path: Path | None = None) -> list[Stance]:
+    """model_path: the polarity model file (None: the shipped one)."""
     index = EntityIndex(entities)
     voices = _voices(quotes, claims)
-    model = current_model()
+    model = current_model(model_path)
     model_label = f"model:{model.name}" if model is not None and model.name else "model"
-    stated_at = getattr(doc_input, "published", None)
+    published = getattr(doc_input, "published", None)
+    # the publication date as given (the warehouse reads the article's own published_at)
+    stated_at = published.text if isinstance(published, (PublicationDate, UnusableDate)) else None
     author = getattr(doc_input, "author", None)
     # Pass 1: targets and rule evidence per sentence, and the model's features for each pair.
     per_sentence, features = [], []
@@ -151,24 +177,24 @@ def extract_stances(doc, quotes, claims, entities, doc_input) -> list[Stance]:
     for sent, items, feature_rows in per_sentence:
         probabilities = [predicted[row] if row is not None else None for row in feature_rows]
         for (mention, evidence), probs in zip(items, probabilities):
-            polarity, score, confidence, method = _decide(evidence, probs, model_label)
-            if polarity == "neutral" and method != "rule:contradictory" and not evidence:
+            decision = _decide(evidence, probs, model_label)
+            if decision.polarity == "neutral" and decision.method != "rule:contradictory" and not evidence:
                 continue  # no position found: the scorer and the warehouse both read absence as neutral
             voice = _voice_for(voices, mention.start, mention.end)
             evidence_start, evidence_end = _evidence_span(sent, voice)
             source_kind = voice.kind if voice else "sentence"
             holders = _holders(voice, evidence, sent, index, author)
             for holder in holders:
-                if holder.get("key") and holder.get("key") == mention.key:
+                if holder.key and holder.key == mention.key:
                     continue  # a holder's stance toward itself is not a stance
                 stances.append(
                     Stance(
-                        holder=holder.get("name"), holder_start=holder.get("start"), holder_end=holder.get("end"),
+                        holder=holder.name, holder_start=holder.start, holder_end=holder.end,
                         target=mention.name, target_start=mention.start, target_end=mention.end,
-                        polarity=polarity, score=float(score), evidence_start=evidence_start,
-                        evidence_end=evidence_end, confidence=float(confidence),
-                        method=method if not holder.get("method") else f"{method}+{holder['method']}",
-                        holder_key=holder.get("key"), target_key=mention.key, source_kind=source_kind,
+                        polarity=decision.polarity, score=float(decision.score), evidence_start=evidence_start,
+                        evidence_end=evidence_end, confidence=float(decision.confidence),
+                        method=f"{decision.method}+{holder.method}" if holder.method else decision.method,
+                        holder_key=holder.key, target_key=mention.key, source_kind=source_kind,
                         stated_at=stated_at, target_kind=mention.kind,
                     )
                 )
@@ -180,9 +206,9 @@ def _frame_evidence(frame) -> Evidence:
     return Evidence(frame.score, frame.cue, kind, frame.negated, frame.hedged, frame.holders)
 
 
-def _holders(voice, evidence, sent, index, author) -> list[dict]:
+def _holders(voice, evidence, sent, index, author) -> list[Holder]:
     if voice is not None:
-        return [{"name": voice.holder, "key": voice.holder_key, "start": voice.holder_start, "end": voice.holder_end}]
+        return [Holder(voice.holder, voice.holder_key, voice.holder_start, voice.holder_end)]
     holder_tokens = next((e.holders for e in evidence if e.holders), [])
     if holder_tokens:
         out, seen = [], set()
@@ -190,8 +216,8 @@ def _holders(voice, evidence, sent, index, author) -> list[dict]:
             if (mention.name, mention.key) in seen:
                 continue
             seen.add((mention.name, mention.key))
-            out.append({"name": mention.name, "key": mention.key, "start": mention.start, "end": mention.end,
-                        "method": "antecedent" if mention.kind == "antecedent" else None})
+            out.append(Holder(mention.name, mention.key, mention.start, mention.end,
+                              "antecedent" if mention.kind == "antecedent" else None))
         if out:
             return out
-    return [{"name": author, "key": None, "start": None, "end": None}]
+    return [Holder(author)]

@@ -6,26 +6,14 @@ Resolution never guesses: a mention that maps to no entity or state keeps its te
 null key."""
 
 import bisect
-from dataclasses import dataclass
 
 from pipelines.nlp.entities import name_key
 from pipelines.nlp.doc_cache import doc_sentences, token_columns
 from pipelines.nlp.stance.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, PLURAL_STATE_PHRASES, state_for_name
+from pipelines.nlp.types import Mention, MentionKind
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 ANTECEDENT_SENTENCES = 3
-
-
-@dataclass
-class Mention:
-    start: int  # char offsets into the document text
-    end: int
-    text: str
-    name: str  # canonical entity name, state name, or the mention text when unresolved
-    key: str | None
-    kind: str  # entity | state | name | pronoun | issue
-    token_start: int
-    token_end: int
 
 
 class EntityIndex:
@@ -79,7 +67,8 @@ class EntityIndex:
         return name_key(name, etype)
 
 
-def resolve(index: EntityIndex, start: int, end: int, text: str, fallback_kind: str) -> tuple[str, str | None, str]:
+def resolve(index: EntityIndex, start: int, end: int, text: str,
+            fallback_kind: MentionKind) -> tuple[str, str | None, MentionKind]:
     """(name, key, kind) of a mention: its state when it names a capital/seat/demonym, else its entity."""
     state = state_for_name(text)
     entity = index.entity_at(start, end)

@@ -7,7 +7,7 @@ earlier in the passage. Pure Python, no network; a spaCy Doc is used when given 
 """
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from pipelines.nlp.time.calendar import interval_of
 from pipelines.nlp.time.grammar import TRIGGER
@@ -16,29 +16,24 @@ from pipelines.nlp.time.normalize import (
     HANDLERS, RELATIVE_TYPES, Context, Norm, Unresolvable,
 )
 from pipelines.nlp.time.tense import TenseOracle
-from pipelines.nlp.types import Timex
+from pipelines.nlp.types import PublicationDate, Timex, UnusableDate, parse_publication
 
 EXTRACTOR_VERSION = "timex-1.2"
 
 MAX_FUTURE_DAYS = 2  # a publication date further ahead of the clock than this is not trusted
-_DCT = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$")
 
 
-def parse_publication_date(published: str | None, today: date | None = None) -> tuple[date | None, str | None]:
-    """(date, None) when usable as the reference, else (None, reason)."""
-    if published is None or not str(published).strip():
+def parse_publication_date(published: PublicationDate | UnusableDate | str | None,
+                           today: date | None = None) -> tuple[date | None, str | None]:
+    """(date, None) when usable as the reference, else (None, reason). The date is the day as
+    written (DocInput parses it once; a str from a caller without a DocInput is parsed here)."""
+    if isinstance(published, str):
+        published = parse_publication(published)
+    if published is None:
         return None, "no_publication_date"
-    m = _DCT.match(str(published))
-    if not m:
-        try:
-            parsed = datetime.fromisoformat(str(published).strip()).date()
-        except ValueError:
-            return None, "unparseable_publication_date"
-    else:
-        try:
-            parsed = date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            return None, "invalid_publication_date"
+    if isinstance(published, UnusableDate):
+        return None, published.problem
+    parsed = published.day
     if not (1000 <= parsed.year <= 2200):
         return None, "implausible_publication_date"
     today = today or date.today()
