@@ -67,6 +67,19 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path == "/slow":
             time.sleep(1.0)
             return self._send(200, PAGE)
+        if self.path == "/drip":  # a byte every 0.3 s: each read succeeds, the body never ends
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            try:
+                for _ in range(1000):
+                    self.wfile.write(b"z")
+                    self.wfile.flush()
+                    time.sleep(0.3)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return None
         if self.path == "/missing":
             return self._send(404, b"no")
         if self.path == "/to-private":
@@ -146,6 +159,28 @@ def test_timeout_is_retried_then_fails(server):
     result = fetch(_local("slow", server, "/slow"), timeout=0.2, retries=1, backoff=0.1, sleep=sleeps.append)
     assert result.status == "failed" and result.attempts == 2 and sleeps == [0.1]
     assert "timed out" in result.error
+
+
+def test_a_dripping_server_is_cut_off_by_the_deadline_per_fetch(server):
+    started = time.monotonic()
+    result = fetch(_local("drip", server, "/drip"), timeout=1.0, deadline_s=2.0, retries=3, backoff=0.1,
+                   sleep=lambda _s: None)
+    assert time.monotonic() - started < 5
+    assert result.status == "failed" and "time limit" in result.error
+
+
+def test_credentials_in_the_url_are_refused_not_retried(server):
+    result = fetch(Source(name="creds", url=server.replace("http://", "http://user:pass@") + "/page.html",
+                          allow_private=True))
+    assert result.status == "refused" and result.attempts == 0 and "credentials" in result.error
+
+
+@pytest.mark.parametrize("address,public", [("2002:7f00:1::1", False), ("2002:0a00:0001::1", False),
+                                            ("2002:0808:0808::1", True), ("::ffff:10.0.0.1", False)])
+def test_ipv4_inside_ipv6_is_judged_as_the_ipv4_address(address, public):
+    from pipelines.ingest.remote import is_public_address
+
+    assert is_public_address(address) is public
 
 
 def test_404_is_not_retried(server):

@@ -74,7 +74,8 @@ def is_ignored_name(name: str) -> bool:
     )
 
 
-def _file_sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file, read in 1 MB chunks (a huge file is never in memory at once)."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
@@ -100,7 +101,7 @@ def discover(raw_dir: Path | str) -> list[RawInput]:
                 if not path.is_file():
                     continue
                 stat = path.stat()
-                digest = _file_sha256(path)
+                digest = file_sha256(path)
             except OSError:
                 continue  # vanished or unreadable between listing and stat; the next run retries
             found.append(RawInput(path.relative_to(root).as_posix(), path, stat.st_size, stat.st_mtime, digest))

@@ -37,11 +37,13 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
+from pipelines.ingest import safe_yaml
 from pipelines.ingest.article import ReadResult, Rejection, bytes_hash
 from pipelines.ingest.files import read_bytes
 
 USER_AGENT = "claims-warehouse/0.1 (news ingestion for a research claims warehouse; python-urllib)"
-DEFAULT_TIMEOUT_S = 15.0
+DEFAULT_TIMEOUT_S = 15.0  # per socket operation
+DEFAULT_DEADLINE_S = 60.0  # per fetch, all attempts included
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_RETRIES = 3
 DEFAULT_BACKOFF_S = 1.0
@@ -80,7 +82,7 @@ def load_sources(path: Path | str) -> list[Source]:
     if not path.exists():
         return []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_yaml.load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise SourcesConfigError(f"{path}: not valid YAML: {exc}") from exc
     if data is None:
@@ -154,8 +156,12 @@ class BodyTooLarge(Exception):
 
 def is_public_address(address: str) -> bool:
     ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop an IPv6 zone id
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        # IPv4 addresses carried inside IPv6 are judged as the IPv4 address they reach:
+        # mapped (::ffff:a.b.c.d), 6to4 (2002:aabb:ccdd::/16) and Teredo (2001::/32).
+        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is not None:
+            return is_public_address(str(embedded))
     return not (
         ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved
         or ip.is_multicast or ip.is_unspecified or not ip.is_global
@@ -261,13 +267,21 @@ def build_opener(allow_private: bool, resolver: Resolver = socket.getaddrinfo) -
 # --- fetching -------------------------------------------------------------------------------
 
 
-def _read_capped(response, max_bytes: int) -> bytes:
+class DeadlinePassed(Exception):
+    pass
+
+
+def _read_capped(response, max_bytes: int, deadline: float | None = None) -> bytes:
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise BodyTooLarge(f"Content-Length {declared} > cap of {max_bytes} bytes")
     chunks, total = [], 0
     while True:
-        chunk = response.read(65536)
+        if deadline is not None and time.monotonic() > deadline:
+            raise DeadlinePassed("the body was still arriving when the time limit per fetch ran out")
+        # read1 returns what has arrived (one socket read): read(n) would wait for all n bytes,
+        # and a server dripping a byte every few seconds never trips the per-read timeout.
+        chunk = response.read1(65536)
         if not chunk:
             break
         total += len(chunk)
@@ -288,6 +302,7 @@ def fetch(
     last_modified: str | None = None,
     *,
     timeout: float = DEFAULT_TIMEOUT_S,
+    deadline_s: float = DEFAULT_DEADLINE_S,
     max_bytes: int = DEFAULT_MAX_BYTES,
     retries: int = DEFAULT_RETRIES,
     backoff: float = DEFAULT_BACKOFF_S,
@@ -302,9 +317,14 @@ def fetch(
     timeouts / connection errors; policy refusals, 4xx and oversize bodies are final.
     """
     result = FetchResult(source_name=source.name, url=source.url, status="failed")
-    scheme = urlsplit(source.url).scheme.lower()
+    parts = urlsplit(source.url)
+    scheme = parts.scheme.lower()
     if scheme not in ALLOWED_SCHEMES:
         result.status, result.error = "refused", f"scheme {scheme or '(none)'!r} is not http or https"
+        return result
+    if parts.username is not None or parts.password is not None:
+        # urllib sends no credentials from the URL: every attempt would fail the same way.
+        result.status, result.error = "refused", "credentials in the URL (user:password@) are not supported"
         return result
     headers = {"User-Agent": user_agent, "Accept-Encoding": "identity", "Accept": _accept_header(source.kind)}
     if etag:
@@ -312,13 +332,17 @@ def fetch(
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     opener = build_opener(source.allow_private, resolver)
+    deadline = time.monotonic() + deadline_s
     for attempt in range(retries + 1):
         result.attempts = attempt + 1
         retry = False
         try:
             request = urllib.request.Request(source.url, headers=headers, method="GET")
-            with opener.open(request, timeout=timeout) as response:
-                body = _read_capped(response, max_bytes)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise DeadlinePassed(f"no complete answer within the {deadline_s:g} s limit per fetch")
+            with opener.open(request, timeout=min(timeout, remaining)) as response:
+                body = _read_capped(response, max_bytes, deadline)
                 result.status = "ok"
                 result.status_code = response.status
                 result.final_url = response.geturl()
@@ -333,6 +357,9 @@ def fetch(
             return result
         except BodyTooLarge as exc:
             result.status, result.error = "too_large", str(exc)
+            return result
+        except DeadlinePassed as exc:
+            result.status, result.error = "failed", str(exc)
             return result
         except urllib.error.HTTPError as exc:
             result.status_code = exc.code
@@ -353,7 +380,7 @@ def fetch(
             result.status = "failed"
             result.error = f"{type(reason).__name__}: {reason}"[:300]
             retry = _is_timeout(exc) or isinstance(reason, (ConnectionError, http.client.HTTPException, OSError))
-        if not retry or attempt == retries:
+        if not retry or attempt == retries or time.monotonic() + backoff * (2**attempt) >= deadline:
             return result
         sleep(backoff * (2**attempt))
     return result

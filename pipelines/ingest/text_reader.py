@@ -18,6 +18,7 @@ import re
 
 import yaml
 
+from pipelines.ingest import safe_yaml
 from pipelines.ingest.article import ReadResult, Rejection
 from pipelines.ingest.cleaning import normalize_line, split_plain_text
 from pipelines.ingest.records import build_article
@@ -35,7 +36,7 @@ def split_front_matter(text: str) -> tuple[dict | None, str, str | None]:
     if not match:
         return None, text.lstrip("\ufeff"), None
     try:
-        meta = yaml.safe_load(match[1])
+        meta = safe_yaml.load(match[1])
     except yaml.YAMLError as exc:
         return None, text, f"front matter is not valid YAML: {str(exc).splitlines()[0]}"
     if meta is None:

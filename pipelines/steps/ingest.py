@@ -62,14 +62,13 @@ def _read_remote(state: dict, settings: Settings, key: str, force: bool) -> RawR
 
 
 def _read_file(state: dict, settings: Settings, key: str, force: bool, max_bytes: int) -> RawRead:
-    from pipelines.ingest.article import bytes_hash
-    from pipelines.ingest.files import read_input
+    from pipelines.ingest.files import file_sha256, read_input
 
     path = Path(settings.raw_dir) / key
     if not path.is_file():
         return RawRead("missing", str(path))
-    data_hash = bytes_hash(path.read_bytes())
     size = path.stat().st_size
+    data_hash = file_sha256(path)  # streamed: the reader rejects an oversized file by its size
     if data_hash == state.get("content_hash") and not force:
         return RawRead("unchanged", str(path), content_hash=data_hash, size_bytes=size)
     return RawRead("ingested", str(path), result=read_input(path, settings.raw_dir, max_bytes=max_bytes),
