@@ -1,9 +1,8 @@
 """The extractor's configuration, read from the environment here: pipelines.nlp reads none.
 
 Settings (pipelines.config) names the spaCy model and the entity alias file. The stance polarity
-model is the file named by CLAIMS_STANCE_MODEL, else one trained on this machine
-(LOCAL_STANCE_MODEL under the warehouse's models/ folder, never committed; e.g. by
-scripts/train_stance.py on research-only data), else the shipped one.
+model is the directory named by CLAIMS_STANCE_MODEL (e.g. one made by
+scripts/train_stance_onnx.py), else the shipped one.
 """
 
 import os
@@ -12,15 +11,13 @@ from pathlib import Path
 from pipelines.config import Settings
 
 STANCE_MODEL_ENV = "CLAIMS_STANCE_MODEL"
-LOCAL_STANCE_MODEL = "stance_polarity_local.npz"
 
 
 def stance_model_path(settings: Settings | None = None) -> Path | None:
-    """The stance model to use; None: the one shipped with pipelines.nlp.stance."""
-    if os.environ.get(STANCE_MODEL_ENV):
-        return Path(os.environ[STANCE_MODEL_ENV])
-    local = (settings or Settings.from_env()).warehouse_path.parent / "models" / LOCAL_STANCE_MODEL
-    return local if local.exists() else None
+    """The directory of the stance polarity model (model.int8.onnx, tokenizer.json, config.json)
+    named by CLAIMS_STANCE_MODEL; None: the one shipped with pipelines.nlp.stance."""
+    value = os.environ.get(STANCE_MODEL_ENV)
+    return Path(value).expanduser().resolve() if value else None
 
 
 def extractor_options(model: str | None = None, settings: Settings | None = None) -> dict:

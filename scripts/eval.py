@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO.parent / "shared" / "eval"
 CLAIMS = [sys.executable, "-m", "pipelines.cli"]
 
-# (name, dev file, scorer, extra scorer arguments, headline keys to print)
+# (name, dev file, scorer, extra scorer arguments)
 RUNS = [
     # Direct view: recalled on direct quotes, not penalised in precision for mixed/indirect hits.
     ("quotes (direct view)", "quotes/polnear_dev.jsonl", "quotes/score.py",
@@ -23,10 +23,14 @@ RUNS = [
     ("quotes (speech view)", "quotes/polnear_dev.jsonl", "quotes/score.py",
      ["--kinds", "direct", "mixed", "indirect_speech", "--p-kinds", "direct", "mixed", "indirect"]),
     ("timex", "timex/tbaq_dev.jsonl", "timex/score.py", []),
+    # NewsMTSC scores polarity toward a given mention whoever holds it: the per-mention view.
     ("stance (NewsMTSC dev_mt)", "stance/dev_mt.jsonl", "stance/score.py", []),
     ("stance (NewsMTSC dev_rw)", "stance/dev_rw.jsonl", "stance/score.py", []),
+    ("stance triples", "stance/triples_dev.jsonl", "stance/score_triples.py", []),
     ("claims (ClaimBuster dev)", "claims/dev.jsonl", "claims/score.py", []),
 ]
+
+MENTION_SENTIMENT_KITS = {"stance/dev_mt.jsonl", "stance/dev_rw.jsonl"}
 
 
 def headline(figures: dict) -> str:
@@ -37,6 +41,10 @@ def headline(figures: dict) -> str:
                 f"end-to-end F1 {e2e}")
     if "value_F1" in figures:
         return f"value F1 {figures['value_F1']}, relaxed F1 {figures['relaxed_F1']}, strict F1 {figures['strict_F1']}"
+    if "strict" in figures:
+        strict = figures["strict"]
+        return (f"strict P/R/F1 {strict['P']}/{strict['R']}/{strict['F1']}, rows/doc {figures['rows_per_doc']} "
+                f"(annotators {figures['gold_per_doc']})")
     if "F1m" in figures:
         return f"F1m {figures['F1m']}, accuracy {figures['accuracy']}"
     if "average_precision" in figures:
@@ -59,7 +67,8 @@ def main() -> int:
         if dev not in extracted:
             pred = out_dir / (gold.stem + ".out.jsonl")
             started = time.perf_counter()
-            subprocess.run([*CLAIMS, "extract", "--input", str(gold), "--output", str(pred), "--quiet"],
+            flags = ["--mention-sentiment"] if dev in MENTION_SENTIMENT_KITS else []
+            subprocess.run([*CLAIMS, "extract", "--input", str(gold), "--output", str(pred), "--quiet", *flags],
                            check=True, cwd=REPO)
             print(f"extracted {dev} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
             extracted[dev] = pred

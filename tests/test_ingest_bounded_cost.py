@@ -73,3 +73,11 @@ def test_an_oversized_file_is_rejected_by_its_size_without_reading_it(tmp_path):
     reasons, grown_mb = done.stdout.strip().rsplit(" ", 1)
     assert "too_large" in reasons
     assert int(grown_mb) < 150, f"peak memory grew by {grown_mb} MB while rejecting a 300 MB file"
+
+
+def test_a_symlink_loop_in_the_inbox_does_not_stop_discovery(tmp_path):
+    from pipelines.ingest.files import discover
+
+    (tmp_path / "good.txt").write_text("Title\n\nThe mayor said the budget would pass.\n")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    assert [item.partition_key for item in discover(tmp_path)] == ["good.txt"]

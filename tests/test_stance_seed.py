@@ -1,4 +1,4 @@
-"""The seed article end to end through the real extractors: the three stances of issue 5.
+"""The seed article end to end through the real extractors: the stances of issues 5 and 13.
 
 The text comes from the ingestion reader over raw/ (the shipped example input). Quotes and
 entities come only from pipelines.nlp.extract.Extractor; when the quotation extractor finds
@@ -25,7 +25,8 @@ def seed_extraction():
     assert articles, "the ingestion reader returned no article for the seed"
     article = articles[0]
     published = article.published_at.date().isoformat() if article.published_at else None
-    result = Extractor().extract(DocInput("seed", article.text, published=published, title=article.title))
+    result = Extractor().extract(DocInput("seed", article.text, published=published, title=article.title,
+                                          author=article.author, publisher=article.publisher))
     if not result.quotes:
         pytest.skip("the quotation extractor returns no quotes yet (issue 3)")
     return article.text, result
@@ -44,6 +45,17 @@ def test_putin_favors_chinas_rise(seed_extraction):
     evidence = [text[s.evidence_start : s.evidence_end] for s in favor]
     assert any("by no means a threat" in e for e in evidence), evidence
     assert any("welcome the rise of China" in e for e in evidence), evidence
+    assert any("Russia needs a prosperous and stable China" in e for e in evidence), evidence
+
+
+def test_no_row_is_held_by_the_publisher_and_no_target_is_a_pronoun(seed_extraction):
+    _text, result = seed_extraction
+    assert result.stances
+    assert not [s for s in result.stances if s.holder and "Diplomat" in s.holder]
+    pronouns = {"i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its",
+                "they", "them", "their"}
+    assert not [s for s in result.stances if s.target.lower() in pronouns]
+    assert all(s.polarity in ("favor", "against") for s in result.stances)
 
 
 def test_moscow_and_beijing_are_against_natos_interventions(seed_extraction):

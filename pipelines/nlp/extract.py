@@ -58,12 +58,14 @@ _WARM_UP_TEXT = ('"Prices will rise," the minister, John Smith, said on Monday. 
 
 class Extractor:
     """model: an installed spaCy pipeline; aliases_file: the entity alias rules (None: the shipped
-    entity_aliases.yaml); stance_model: the polarity model file (None: the shipped one). The
+    entity_aliases.yaml); stance_model: the polarity model directory (None: the shipped one). The
     caller reads them from its configuration (pipelines.extraction_settings)."""
 
     def __init__(self, model: str | None = DEFAULT_SPACY_MODEL, n_process: int = 1, batch_size: int = 64,
-                 aliases_file: Path | None = None, stance_model: Path | None = None):
+                 aliases_file: Path | None = None, stance_model: Path | None = None,
+                 mention_sentiment: bool = False):
         self.model_name = model or DEFAULT_SPACY_MODEL
+        self.mention_sentiment = mention_sentiment
         self.aliases_file = Path(aliases_file) if aliases_file is not None else SHIPPED_ALIASES
         self.stance_model = Path(stance_model) if stance_model is not None else None
         self.versions = extractor_versions(self.aliases_file)
@@ -226,6 +228,8 @@ def _claims(extractor, result, spacy_doc, doc_input):
 def _stances(extractor, result, spacy_doc, doc_input):
     result.stances = stance_mod.extract_stances(spacy_doc, result.quotes, result.claims, result.entities, doc_input,
                                                 extractor.stance_model)
+    if extractor.mention_sentiment:
+        result.mention_sentiments = stance_mod.mention_sentiments(spacy_doc, result.entities, extractor.stance_model)
 
 
 _STAGES = (_entities, _quotes, _timexes, _claims, _stances)
@@ -280,6 +284,6 @@ def to_contract(extraction: DocumentExtraction) -> dict:
                 "evidence_start": s.evidence_start,
                 "evidence_end": s.evidence_end,
             }
-            for s in extraction.stances
+            for s in [*extraction.stances, *extraction.mention_sentiments]
         ],
     }

@@ -254,5 +254,7 @@ class DocumentExtraction:
     timexes: list[Timex] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
+    # author-voice sentiment per named mention (no holder): only when asked for, never stored as stances
+    mention_sentiments: list[Stance] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # counted reasons, e.g. "truncated_paragraph"

@@ -97,7 +97,8 @@ def _article_rules(stats: BatchStats) -> list[Rule]:
                 "`char_length` equals the text's length: every offset in the warehouse points into this text.",
                 CRITICAL, ("char_length", "text_length")),
         is_true("published_at_plausible", "published_at_plausible",
-                "Publication date between 1800 and the day after the article was seen.", CRITICAL,
+                "Publication date between 1800 and the day after the article was seen (the reader's own "
+                "rule, pipelines.ingest.dates.plausible).", WARNING,
                 ("published_at", "published_source")),
         is_true("text_not_blank", "text_not_blank", "The article has text.", WARNING, ("title",)),
         is_true("seen_interval_ordered", "seen_interval_ordered", "first_seen <= last_seen.", WARNING),
@@ -139,12 +140,14 @@ def _time_expression_rules(stats: BatchStats) -> list[Rule]:
         in_set("anchor", TIMEX_ANCHORS),
         is_true("interval_ordered", "interval_ordered", "interval_start <= interval_end.", CRITICAL,
                 ("interval_start", "interval_end")),
+        # Plausibility warns and keeps the row: a surprising date can be true ("since the 14th
+        # century"); only integrity (keys, spans, enums, ordering) blocks a run.
         is_true("interval_within_horizon", "interval_within_horizon",
-                "interval_start is at most 100 years after publication (or today when unknown).", CRITICAL,
+                "interval_start is at most 100 years after publication (or today when unknown).", WARNING,
                 ("interval_start", "published_at", "value")),
-        # Critical: on 2,000 Reuters articles every pre-1800 value was a misread clock time
-        # ("1630 EST") or address ("1600 Pennsylvania"), not history.
-        is_true("interval_after_1800", "interval_after_1800", "interval_start is in 1800 or later.", CRITICAL,
+        # On 2,000 Reuters articles every pre-1800 value was a misread clock time ("1630 EST") or
+        # address ("1600 Pennsylvania"); but "the 14th century" is real: a warning.
+        is_true("interval_after_1800", "interval_after_1800", "interval_start is in 1800 or later.", WARNING,
                 ("interval_start", "value")),
         is_true("value_or_reason", "value_or_reason", "An unresolved expression says why.", WARNING,
                 ("value", "reason")),
@@ -164,10 +167,10 @@ def _claim_rules(stats: BatchStats) -> list[Rule]:
         in_set("about_source", ABOUT_SOURCES),
         between("checkworthy", 0.0, 1.0),
         is_true("about_ordered", "about_ordered", "about_start <= about_end.", CRITICAL, ("about_start", "about_end")),
-        is_true("about_after_1800", "about_after_1800", "about_start is in 1800 or later.", CRITICAL,
+        is_true("about_after_1800", "about_after_1800", "about_start is in 1800 or later.", WARNING,
                 ("about_start",)),
         is_true("about_within_horizon", "about_within_horizon",
-                "about_start is at most 100 years after publication (or today when unknown).", CRITICAL,
+                "about_start is at most 100 years after publication (or today when unknown).", WARNING,
                 ("about_start", "published_at", "modality")),
         # A warning: a misread modality should not drop a claim or stop the pipeline.
         is_true("about_not_future_unless_predicted", "about_not_future_unless_predicted",

@@ -1,12 +1,15 @@
-"""Stances (issue 5): holder -> target -> favor / against / neutral, with the evidence span.
+"""Stances (issue 13): holder -> target -> favor / against, with the evidence sentence.
 
-Per sentence, the voice is the quotation's speaker when the target sits inside a quotation,
-else the claimer of a claim covering it, else the subject that takes the stance (or the author).
-Targets are entity mentions (capitals and seats of government count for their state), pronouns
-and names spaCy saw, and issue phrases a stance cue governs ("an aversion to NATO's
-interventions"). Polarity: dependency rules (rules.py) where a cue speaks clearly, else the
-target-aware model (model.py), which also sees the rule evidence as features. Contradictory
-rule evidence about one target in one sentence is neutral with low confidence.
+A row needs a named holder and a named target in one sentence (TRIPLES_GUIDE's definition):
+- holder: the resolved speaker of the quotation the target is in (the quotation table is the one
+  source of truth for who says what), else the named subject of an attitude cue that governs the
+  target ("Moscow and Beijing share an aversion to ...", "Brennan condemned ..."); never the
+  article's author or publisher, and no row at all in the author's own voice;
+- target: an entity (capitals and seats of government count for their state), a personal pronoun
+  resolved to its person, or a named issue a decisive cue governs; never a bare pronoun, a
+  common noun phrase or a name that resolves to no entity;
+- polarity: the dependency rules where their evidence is decisive (negation scope: "by no means
+  a threat" is favor), else the target-aware MiniLM model (polarity.py, ONNX); neutral is no row.
 """
 
 from dataclasses import dataclass
@@ -14,18 +17,23 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pipelines.nlp.doc_cache import doc_sentences
-from pipelines.nlp.stance.features import SentenceTokens, pair_features
-from pipelines.nlp.stance.model import current_model
+from pipelines.nlp.stance.polarity import polarity_model
 from pipelines.nlp.stance.rules import Evidence, combine, cue_frames, target_evidence
 from pipelines.nlp.stance.targets import EntityIndex, holder_mentions, mention_head, sentence_mentions
 from pipelines.nlp.types import Mention, Polarity, PublicationDate, Stance, UnusableDate
 
-EXTRACTOR_VERSION = "stance-1.0"
+EXTRACTOR_VERSION = "stance-2.0"
 
 # Rule evidence of these kinds decides on its own when strong enough; weaker cues go to the model.
 DECISIVE_KINDS = {"verb_object", "noun_complement", "prep_verb", "passive", "predicate"}
 DECISIVE_SCORE = 0.45
 CONTRADICTION_CONFIDENCE = 0.2
+# Precision before recall: a pair is a row only when its polarity is this sure.
+MIN_CONFIDENCE = 0.5
+NAMED_KINDS = {"entity", "state", "antecedent"}
+TARGET_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+MAX_ISSUE_WORDS = 8
+PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,15 +71,16 @@ class _Voice:
         return any(s <= start and end <= e for s, e in self.spans)
 
 
-def _voices(quotes, claims) -> list[_Voice]:
+def _voices(quotes, excluded_keys: set[str]) -> list[_Voice]:
+    """Quotations whose speaker resolved to a named entity that is not the article's author or
+    publisher: the one source of truth for who holds what is said in them."""
     voices = []
     for quote in quotes or []:
+        if not quote.speaker_key or not quote.speaker_entity or quote.speaker_key in excluded_keys:
+            continue
         spans = [tuple(span) for span in (quote.content_spans or [(quote.content_start, quote.content_end)])]
-        voices.append(_Voice("quote", spans, quote.speaker_entity or quote.speaker_text, quote.speaker_key,
+        voices.append(_Voice("quote", spans, quote.speaker_entity, quote.speaker_key,
                              quote.speaker_start, quote.speaker_end))
-    for claim in claims or []:
-        if claim.claimer:
-            voices.append(_Voice("claim", [(claim.start, claim.end)], claim.claimer, claim.claimer_key, None, None))
     return voices
 
 
@@ -119,85 +128,96 @@ def _has_decisive(evidence) -> bool:
     return any(e.kind in DECISIVE_KINDS and abs(e.score) >= DECISIVE_SCORE for e in evidence)
 
 
-def _decide(evidence, probabilities, model_name: str = "model") -> Decision:
+def _decide(evidence, predicted: tuple[str, float] | None) -> Decision:
+    """Rules where their evidence is decisive (negation scope, "by no means a threat"), else the
+    target-aware model; contradictory rule evidence is neutral."""
     rule_score, rule_confidence, contradictory = combine(evidence)
     if contradictory:
         return Decision("neutral", 0.0, CONTRADICTION_CONFIDENCE, "rule:contradictory")
-    if _has_decisive(evidence) or probabilities is None:
+    if _has_decisive(evidence) or predicted is None:
         if abs(rule_score) < 0.1:
             return Decision("neutral", round(rule_score, 3), max(rule_confidence, 0.3), "rule")
         polarity = "favor" if rule_score > 0 else "against"
         return Decision(polarity, round(rule_score, 3), rule_confidence, "rule")
-    score = probabilities.get("favor", 0.0) - probabilities.get("against", 0.0)
-    polarity = max(probabilities, key=probabilities.get)
-    confidence = probabilities[polarity]
-    method = f"{model_name}+rule" if evidence else model_name
-    return Decision(polarity, round(score, 3), round(confidence, 3), method)
+    label, score = predicted
+    return Decision(label, round(score, 3), round(abs(score), 3), "model+rule" if evidence else "model")
+
+
+@dataclass
+class _Pair:
+    """One holder-target candidate in a sentence, before its polarity is decided."""
+
+    sent: object
+    target: Mention
+    evidence: list
+    holders: list[Holder]
+    source_kind: str
+    evidence_start: int
+    evidence_end: int
+    model_row: int | None = None
 
 
 def extract_stances(doc, quotes, claims, entities, doc_input, model_path: Path | None = None) -> list[Stance]:
-    """model_path: the polarity model file (None: the shipped one)."""
+    """Holder -> target -> favor/against rows (no neutral rows). model_path: the directory of the
+    polarity model (None: the shipped one)."""
     index = EntityIndex(entities)
-    voices = _voices(quotes, claims)
-    model = current_model(model_path)
-    model_label = f"model:{model.name}" if model is not None and model.name else "model"
+    excluded = _author_keys(doc_input)
+    voices = _voices(quotes, excluded)
+    resolver = _pronoun_resolver(doc, quotes, entities)
     published = getattr(doc_input, "published", None)
     # the publication date as given (the warehouse reads the article's own published_at)
     stated_at = published.text if isinstance(published, (PublicationDate, UnusableDate)) else None
-    author = getattr(doc_input, "author", None)
-    # Pass 1: targets and rule evidence per sentence, and the model's features for each pair.
-    per_sentence, features = [], []
+    # Pass 1: the pairs that can become rows (a named holder and a named target in one sentence);
+    # the model runs on those alone, in one call per document.
+    pairs: list[_Pair] = []
+    model_items: list[tuple[str, int, int]] = []
     for sent in doc_sentences(doc):
         mentions = sentence_mentions(sent, index)
         frames = cue_frames(sent)
-        items = []
-        for mention in mentions:
-            head = mention_head(doc, mention)
-            items.append((mention, target_evidence(head, frames)))
+        items = [(mention, target_evidence(mention_head(doc, mention), frames)) for mention in mentions]
         for mention, frame in _issue_mentions(sent, frames, mentions):
-            items.append((mention, [_frame_evidence(frame)]))
-        if not items:
-            continue
-        feature_rows = [None] * len(items)  # row of `features` per item (issues: rules only)
-        scored = [i for i, (mention, evidence) in enumerate(items)
-                  if mention.kind != "issue" and not _rules_decide(evidence)] if model is not None else []
-        if scored:
-            spans = [(m.token_start, m.token_end) for m in mentions]
-            tokens = SentenceTokens(sent)
-            for i in scored:
-                mention, evidence = items[i]
-                feature_rows[i] = len(features)
-                features.append(pair_features(sent, mention.token_start, mention.token_end, evidence,
-                                              spans, tokens))
-        per_sentence.append((sent, items, feature_rows))
-    # One model call per document: its fixed cost would dominate if paid per sentence.
-    predicted = model.predict_proba(features) if model is not None else []
-    # Pass 2: decide each pair and attribute it to its holders.
-    stances: list[Stance] = []
-    for sent, items, feature_rows in per_sentence:
-        probabilities = [predicted[row] if row is not None else None for row in feature_rows]
-        for (mention, evidence), probs in zip(items, probabilities):
-            decision = _decide(evidence, probs, model_label)
-            if decision.polarity == "neutral" and decision.method != "rule:contradictory" and not evidence:
-                continue  # no position found: the scorer and the warehouse both read absence as neutral
-            voice = _voice_for(voices, mention.start, mention.end)
+            evidence = [_frame_evidence(frame)]
+            if _has_decisive(evidence):  # an issue is a target only where a cue clearly takes a side
+                items.append((mention, evidence))
+        for mention, evidence in items:
+            target = _named_target(doc, mention, resolver, excluded)
+            if target is None:
+                continue  # a pronoun or description that resolves to no named entity, or a bare name
+            voice = _voice_for(voices, target.start, target.end)
+            holders = _holders(voice, evidence, sent, index, resolver, excluded)
+            holders = [h for h in holders if h.key != target.key]  # no stance toward oneself
+            if not holders:
+                continue  # the author's own voice: not a stance row
             evidence_start, evidence_end = _evidence_span(sent, voice)
-            source_kind = voice.kind if voice else "sentence"
-            holders = _holders(voice, evidence, sent, index, author)
-            for holder in holders:
-                if holder.key and holder.key == mention.key:
-                    continue  # a holder's stance toward itself is not a stance
-                stances.append(
-                    Stance(
-                        holder=holder.name, holder_start=holder.start, holder_end=holder.end,
-                        target=mention.name, target_start=mention.start, target_end=mention.end,
-                        polarity=decision.polarity, score=float(decision.score), evidence_start=evidence_start,
-                        evidence_end=evidence_end, confidence=float(decision.confidence),
-                        method=f"{decision.method}+{holder.method}" if holder.method else decision.method,
-                        holder_key=holder.key, target_key=mention.key, source_kind=source_kind,
-                        stated_at=stated_at, target_kind=mention.kind,
-                    )
-                )
+            pair = _Pair(sent, target, evidence, holders, voice.kind if voice else "attitude",
+                         evidence_start, evidence_end)
+            if not _rules_decide(evidence):
+                pair.model_row = len(model_items)
+                model_items.append((sent.text, target.start - sent.start_char, target.end - sent.start_char))
+            pairs.append(pair)
+    predicted = polarity_model(model_path).predict(model_items) if model_items else []
+    # Pass 2: decide each pair; one row per (holder, target, polarity, sentence).
+    stances: list[Stance] = []
+    seen = set()
+    for pair in pairs:
+        decision = _decide(pair.evidence, predicted[pair.model_row] if pair.model_row is not None else None)
+        if decision.polarity == "neutral" or decision.confidence < MIN_CONFIDENCE:
+            continue  # neutral is not a stance
+        target = pair.target
+        for holder in pair.holders:
+            row_key = (holder.key, target.key or target.name, decision.polarity, pair.evidence_start)
+            if row_key in seen:
+                continue
+            seen.add(row_key)
+            stances.append(Stance(
+                holder=holder.name, holder_start=holder.start, holder_end=holder.end,
+                target=target.name, target_start=target.start, target_end=target.end,
+                polarity=decision.polarity, score=float(decision.score), evidence_start=pair.evidence_start,
+                evidence_end=pair.evidence_end, confidence=float(decision.confidence),
+                method=f"{decision.method}+{holder.method}" if holder.method else decision.method,
+                holder_key=holder.key, target_key=target.key, source_kind=pair.source_kind,
+                stated_at=stated_at, target_kind=target.kind,
+            ))
     return stances
 
 
@@ -206,18 +226,93 @@ def _frame_evidence(frame) -> Evidence:
     return Evidence(frame.score, frame.cue, kind, frame.negated, frame.hedged, frame.holders)
 
 
-def _holders(voice, evidence, sent, index, author) -> list[Holder]:
+def _holders(voice, evidence, sent, index, resolver, excluded: set[str]) -> list[Holder]:
+    """The speaker of the quotation the target is in, else the named subjects of the attitude
+    cue that governs the target; never the article's author or publisher. [] when neither."""
     if voice is not None:
         return [Holder(voice.holder, voice.holder_key, voice.holder_start, voice.holder_end)]
     holder_tokens = next((e.holders for e in evidence if e.holders), [])
-    if holder_tokens:
-        out, seen = [], set()
-        for mention in holder_mentions(holder_tokens, sent, index):
-            if (mention.name, mention.key) in seen:
+    out, seen = [], set()
+    for mention in holder_mentions(holder_tokens, sent, index):
+        method = "antecedent" if mention.kind == "antecedent" else None
+        if mention.kind == "pronoun" or mention.key is None:
+            resolved = _resolve_pronoun(sent.doc, mention, resolver)
+            if resolved is None:
                 continue
-            seen.add((mention.name, mention.key))
-            out.append(Holder(mention.name, mention.key, mention.start, mention.end,
-                              "antecedent" if mention.kind == "antecedent" else None))
-        if out:
-            return out
-    return [Holder(author)]
+            mention, method = resolved, "coref"
+        if mention.kind not in NAMED_KINDS or mention.key in excluded or mention.key in seen:
+            continue
+        seen.add(mention.key)
+        out.append(Holder(mention.name, mention.key, mention.start, mention.end, method))
+    return out
+
+
+def _author_keys(doc_input) -> set[str]:
+    """Name keys of the article's own voice (its authors and publisher), never a holder or target."""
+    from pipelines.nlp.entities import name_key
+
+    keys = set()
+    for field_name in ("author", "publisher"):
+        value = getattr(doc_input, field_name, None)
+        for part in (value or "").replace(" and ", ";").replace(",", ";").split(";"):
+            part = part.strip()
+            if part:
+                keys.update({name_key(part, "PERSON"), name_key(part, "ORG")})
+    return keys
+
+
+def _pronoun_resolver(doc, quotes, entities):
+    from pipelines.nlp.entities import SpeakerResolver
+
+    spans = [tuple(span) for q in quotes or [] for span in (q.content_spans or [(q.content_start, q.content_end)])]
+
+    def in_quote(start, end):
+        return any(s <= start and end <= e for s, e in spans)
+
+    return SpeakerResolver(list(entities or []), in_quote, doc.text)
+
+
+def _resolve_pronoun(doc, mention: Mention, resolver) -> Mention | None:
+    """A personal pronoun (he, she, ...) resolved to the person it refers to, or None. "It",
+    "its" and "they" are left unresolved: their referents are too often a place or a phrase."""
+    head = mention_head(doc, mention)
+    if head.lower_ not in PERSONAL_PRONOUNS:
+        return None
+    entity = resolver.resolve(head, mention.start, mention.end)
+    if entity is None or entity.type not in TARGET_TYPES:
+        return None
+    return Mention(mention.start, mention.end, mention.text, entity.canonical_name, entity.key, "entity",
+                   mention.token_start, mention.token_end)
+
+
+def _named_target(doc, mention: Mention, resolver, excluded: set[str]) -> Mention | None:
+    if mention.kind == "pronoun":
+        mention = _resolve_pronoun(doc, mention, resolver)
+    if mention is not None and mention.kind == "issue":
+        # A named issue ("NATO's interventions", "the Iran deal"), never a bare common noun phrase.
+        span = doc[mention.token_start:mention.token_end]
+        named = any(token.pos_ == "PROPN" for token in span)
+        return mention if named and len(span) <= MAX_ISSUE_WORDS else None
+    if mention is None or mention.kind not in NAMED_KINDS or not mention.key or mention.key in excluded:
+        return None
+    return mention
+
+
+def mention_sentiments(doc, entities, model_path: Path | None = None) -> list[Stance]:
+    """Sentiment toward every named mention in the author's voice, NewsMTSC-style: rows with no
+    holder (neutral included). Not stances: never stored in the stance table; `claims extract
+    --mention-sentiment` adds them to the contract output for the per-mention polarity kit."""
+    index = EntityIndex(entities)
+    mentions, items = [], []
+    for sent in doc_sentences(doc):
+        for mention in sentence_mentions(sent, index):
+            if mention.kind == "pronoun":
+                continue
+            mentions.append((sent, mention))
+            items.append((sent.text, mention.start - sent.start_char, mention.end - sent.start_char))
+    predicted = polarity_model(model_path).predict(items) if items else []
+    return [Stance(holder=None, holder_start=None, holder_end=None, target=mention.name or mention.text,
+                   target_start=mention.start, target_end=mention.end, polarity=label, score=float(round(score, 3)),
+                   evidence_start=sent.start_char, evidence_end=sent.end_char, confidence=abs(float(score)),
+                   method="model", target_key=mention.key, source_kind="mention", target_kind=mention.kind)
+            for (sent, mention), (label, score) in zip(mentions, predicted)]
