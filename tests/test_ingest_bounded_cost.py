@@ -81,3 +81,12 @@ def test_a_symlink_loop_in_the_inbox_does_not_stop_discovery(tmp_path):
     (tmp_path / "good.txt").write_text("Title\n\nThe mayor said the budget would pass.\n")
     (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
     assert [item.partition_key for item in discover(tmp_path)] == ["good.txt"]
+
+
+def test_a_lone_surrogate_in_json_is_replaced_not_fatal():
+    from pipelines.ingest.json_reader import read_jsonl
+
+    line = '{"title": "Bad \\ud800 title", "text": "The mayor said \\ud800 the budget would pass on Monday."}'
+    [article] = read_jsonl(line, "bad.jsonl").articles
+    assert "\ufffd" in article.text and "\ud800" not in article.text
+    article.text.encode("utf-8")  # would raise UnicodeEncodeError with the surrogate

@@ -27,6 +27,8 @@ ARTICLE = textwrap.dedent("""\
     the first boats would sail in 2025.
 
     Opposition leader Tom Becker warned that the budget could double by next year.
+
+    Lopez praised Governor Ann Reyes for backing the ferry line.
 """)
 
 
@@ -83,9 +85,14 @@ def test_timeline_command_writes_chart_and_page(inbox, capsys):
     assert run_pipeline().success
     reports = inbox / "warehouse" / "reports" / "holders"
     assert (reports / "index.html").exists(), "the holder_reports asset writes an index page"
-    assert main(["timeline", "--holder", "Maria Lopez", "--by", "year"]) == 0
+    assert main(["timeline", "--holder", "maria lopez", "--by", "year"]) == 0  # names match in any case
     out = capsys.readouterr().out
-    assert "Stance of Maria Lopez" in out
+    assert "Stance of maria lopez" in out
+    assert main(["timeline", "--holder", "Maria Lopes"]) == 2  # unknown: says so, suggests, writes nothing
+    err = capsys.readouterr().err
+    assert "no stances held by 'Maria Lopes'" in err and "did you mean 'Maria Lopez'" in err
+    assert not list(reports.glob("stance_maria-lopes*"))
+    assert main(["timeline", "--holder", "Maria Lopez", "--by", "year"]) == 0
     pages = list(reports.glob("stance_maria-lopez_year.*"))
     assert {p.suffix for p in pages} == {".png", ".html"}
     html = (reports / "stance_maria-lopez_year.html").read_text()

@@ -99,3 +99,14 @@ def test_plan_is_everything_on_an_empty_warehouse_and_ignores_deleted_files(isol
     assert planning.plan(Settings.from_env()).due == ["a.txt"]
     (isolated_env / "raw" / "a.txt").unlink()
     assert planning.plan(Settings.from_env()).due == []
+
+
+@pytest.mark.integration
+def test_a_broken_sources_yaml_skips_remote_sources_not_the_inbox(isolated_env, capsys):
+    from pipelines.cli.run_driver import run_pipeline
+
+    (isolated_env / "sources.yaml").write_text("sources: [ {name: x\n")
+    _write(isolated_env / "raw", "a.txt", "The mayor said the council would approve the budget.")
+    summary = run_pipeline()
+    assert summary.success and summary.due == ["a.txt"] and summary.warnings
+    assert "remote sources skipped" in capsys.readouterr().err

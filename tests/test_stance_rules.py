@@ -67,7 +67,7 @@ def test_a_pronoun_target_is_resolved_to_its_person_or_dropped(extractor):
 
 
 def test_contradictory_evidence_in_one_sentence_gives_no_row(extractor):
-    text = "Senator Maria Brennan praised and condemned Tom Jones in one breath."
+    text = "\u201cTom Jones is a hero and a threat,\u201d Senator Maria Brennan said on Monday."
     assert not [s for s in run(extractor, text) if s.target == "Tom Jones"]
 
 

@@ -45,15 +45,19 @@ def _cmd_reextract(args) -> int:
 
 def _cmd_timeline(args) -> int:
     from pipelines.config import Settings
-    from pipelines.reports import timeline_for
+    from pipelines.reports import UnknownHolder, timeline_for
     from pipelines.store import db
 
     path = Settings.from_env().warehouse_path
     if not path.exists():
-        print(f"no warehouse at {path}: run `make run` first", file=sys.stderr)
+        print(f"error: no warehouse at {path}: run `make run` first", file=sys.stderr)
         return 2
     with db.connect(path, read_only=True) as con:
-        report = timeline_for(con, args.holder, target=args.target, by=args.by)
+        try:
+            report = timeline_for(con, args.holder, target=args.target, by=args.by)
+        except UnknownHolder as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     print(f"chart: {report.png}\npage:  {report.html}")
     return 0
 

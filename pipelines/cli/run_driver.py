@@ -21,6 +21,7 @@ class RunSummary:
     current_articles: int = 0
     blocked_checks: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # "step: innermost error message" of failed steps
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def success(self) -> bool:
@@ -104,12 +105,19 @@ def run_pipeline(force: bool = False, include_remote: bool = True) -> RunSummary
 
 
 def _run_pipeline(force: bool, include_remote: bool) -> RunSummary:
+    from pipelines.ingest.remote import SourcesConfigError
     from pipelines.steps import planning
 
     settings = Settings.from_env()
     summary = RunSummary()
     # Planned under the run lock, after any earlier run's writes: two runs never do the same input.
-    inputs = planning.discover_inputs(settings, include_remote=include_remote)
+    try:
+        inputs = planning.discover_inputs(settings, include_remote=include_remote)
+    except SourcesConfigError as exc:
+        # A broken sources.yaml stops the remote sources only, never the inbox.
+        _notify(f"warning: {exc}; remote sources skipped this run (fix the file, or use --no-remote)")
+        summary.warnings.append(str(exc))
+        inputs = planning.discover_inputs(settings, include_remote=False)
     with db.connect(settings.warehouse_path) as con:
         db.apply_sql(con)
         summary.due = sorted(inputs) if force else planning.due_inputs(con, inputs)

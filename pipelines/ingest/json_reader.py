@@ -109,11 +109,31 @@ def _collect(result: ReadResult, item) -> None:
         result.articles.append(item)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _loads(text: str):
+    """json.loads, with lone surrogates ("\\ud800", valid JSON but not text) replaced by U+FFFD:
+    they cannot be encoded as UTF-8, so DuckDB (and any writer) would fail on them later."""
+    data = json.loads(text)
+    return _without_surrogates(data) if "\\u" in text.lower() else data
+
+
+def _without_surrogates(value):
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    return value
+
+
 def read_json(text: str, source: str, raw_hash: str | None = None) -> ReadResult:
     """Articles from a whole-document JSON file."""
     result = ReadResult()
     try:
-        data = json.loads(text)
+        data = _loads(text)
     except (json.JSONDecodeError, RecursionError) as exc:
         result.rejections.append(Rejection(source, "malformed_json", f"invalid JSON: {exc}"[:300], raw_hash))
         return result
@@ -146,7 +166,7 @@ def read_jsonl(text: str, source: str, raw_hash: str | None = None) -> ReadResul
             continue
         item_hash = bytes_hash(line.encode("utf-8"))
         try:
-            obj = json.loads(line)
+            obj = _loads(line)
         except (json.JSONDecodeError, RecursionError) as exc:
             result.rejections.append(
                 Rejection(source, "malformed_json", f"line {line_number}: {exc}"[:300], item_hash, f"line {line_number}")

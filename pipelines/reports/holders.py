@@ -19,12 +19,35 @@ def holder_rows(con, holder: str, target: str | None = None):
     return con.execute(read_sql("reports/holder_stances.sql"), {"holder": holder, "target": target}).df()
 
 
+class UnknownHolder(LookupError):
+    """No stance row is held by this name; `suggestions` are the nearest holder names."""
+
+    def __init__(self, holder: str, suggestions: list[str]):
+        self.holder, self.suggestions = holder, suggestions
+        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        super().__init__(f"no stances held by {holder!r}{hint}")
+
+
+def nearest_holders(con, holder: str, n: int = 3) -> list[str]:
+    """Holder names closest to `holder` (case-insensitive; a surname or a typo finds its name)."""
+    import difflib
+
+    names = [name for name, _count in con.execute(read_sql("reports/holder_names.sql")).fetchall()]
+    by_lower = {name.lower(): name for name in names}
+    wanted = holder.lower()
+    contains = [name for name in names if wanted in name.lower().split() or wanted in name.lower()]
+    close = [by_lower[m] for m in difflib.get_close_matches(wanted, list(by_lower), n=n, cutoff=0.6)]
+    return list(dict.fromkeys(contains + close))[:n]
+
+
 def timeline_for(con, holder: str, target: str | None = None, by: str = "month", out_dir: Path | None = None,
                  stream=None):
     from pipelines.reports.timeline import build_timeline_report
 
     # The SQL already filters on the target (by entity name or alias); the report only labels it.
     rows = holder_rows(con, holder, target)
+    if rows.empty and target is None:
+        raise UnknownHolder(holder, nearest_holders(con, holder))
     if target is not None:
         rows = rows.assign(target=target)
     return build_timeline_report(rows, holder, out_dir or reports_dir() / "holders", target=target, by=by,

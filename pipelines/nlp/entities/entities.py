@@ -171,14 +171,17 @@ class EntityIndex:
             i -= 1
         return best
 
-    def preceding(self, offset: int, types: tuple[str, ...], window: int = 3000, skip=None):
-        """The closest entity of one of `types` mentioned before offset (within window chars)."""
+    def preceding(self, offset: int, types: tuple[str, ...], window: int = 3000, skip=None,
+                  exclude_keys=frozenset()):
+        """The closest entity of one of `types` mentioned before offset (within window chars),
+        leaving out mentions `skip(start, end)` rejects and entities whose key is excluded."""
         i = bisect_right(self.starts, offset) - 1
         while i >= 0:
             s, e, entity = self.pairs[i]
             if s < offset - window:
                 break
-            if e <= offset and entity.type in types and (skip is None or not skip(s, e)):
+            if (e <= offset and entity.type in types and entity.key not in exclude_keys
+                    and (skip is None or not skip(s, e))):
                 return entity, s, e
             i -= 1
         return None

@@ -20,7 +20,7 @@ STANCE_VERBS = {
     "celebrate": 0.6, "like": 0.5, "love": 0.8, "appreciate": 0.7, "approve": 0.6, "recommend": 0.5,
     "salute": 0.8, "honor": 0.7, "honour": 0.7, "respect": 0.6, "value": 0.6, "cherish": 0.8,
     "credit": 0.6, "vindicate": 0.6, "exonerate": 0.6, "rally": 0.4, "promote": 0.5, "advocate": 0.7,
-    "elect": 0.4, "reelect": 0.5, "acclaim": 0.8, "extol": 0.9, "compliment": 0.8, "befriend": 0.6,
+    "elect": 0.4, "reelect": 0.5, "acclaim": 0.8, "need": 0.5, "extol": 0.9, "compliment": 0.8, "befriend": 0.6,
     # against
     "oppose": -0.8, "condemn": -0.9, "criticize": -0.8, "criticise": -0.8, "denounce": -0.9,
     "reject": -0.6, "attack": -0.7, "blame": -0.8, "accuse": -0.8, "slam": -0.8, "fear": -0.6,
