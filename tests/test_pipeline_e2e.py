@@ -1,5 +1,6 @@
 """The whole pipeline through Dagster on a small inbox of our own: runs, is idempotent, is incremental."""
 
+import json
 import textwrap
 
 import duckdb
@@ -97,3 +98,20 @@ def test_timeline_command_writes_chart_and_page(inbox, capsys):
     assert {p.suffix for p in pages} == {".png", ".html"}
     html = (reports / "stance_maria-lopez_year.html").read_text()
     assert "data:image/png;base64," in html
+
+
+def test_a_run_whose_checks_did_not_finish_is_checked_again_before_up_to_date(inbox):
+    from pipelines.cli.run_driver import _unvalidated_marker, format_summary, run_pipeline
+    from pipelines.config import Settings
+
+    first = run_pipeline()
+    assert first.success and first.due
+    marker = _unvalidated_marker(Settings.from_env())
+    assert not marker.exists(), "a run whose checks and refresh passed leaves no marker"
+    # What a crash during the checks leaves behind (the marker is written before the run starts).
+    marker.write_text(json.dumps(first.due))
+    again = run_pipeline()
+    assert again.due == [] and again.revalidated == first.due and again.success
+    assert "Checked again" in format_summary(again) and "up to date" not in format_summary(again)
+    assert not marker.exists()
+    assert "up to date" in format_summary(run_pipeline())

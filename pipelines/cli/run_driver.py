@@ -22,6 +22,7 @@ class RunSummary:
     blocked_checks: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # "step: innermost error message" of failed steps
     warnings: list[str] = field(default_factory=list)
+    revalidated: list[str] = field(default_factory=list)  # unchanged inputs whose checks did not finish before
 
     @property
     def success(self) -> bool:
@@ -121,10 +122,41 @@ def _run_pipeline(force: bool, include_remote: bool) -> RunSummary:
     with db.connect(settings.warehouse_path) as con:
         db.apply_sql(con)
         summary.due = sorted(inputs) if force else planning.due_inputs(con, inputs)
-    if summary.due:
+    # Inputs whose checks or refresh did not finish last time (a crash, out of memory, a failed
+    # blocking check) run again: unchanged data is skipped by content hash, the checks and the
+    # views are not, and the warehouse is never called up to date until they have passed.
+    marker = _unvalidated_marker(settings)
+    summary.revalidated = sorted(set(_read_marker(marker)) - set(summary.due))
+    due = sorted(set(summary.due) | set(summary.revalidated))
+    if due:
+        _write_marker(marker, due)
         run_config = {"ops": {"articles": {"config": {"force": force}}, "extraction": {"config": {"force": force}}}}
-        _run_over_partitions(summary, "ingest_and_extract", summary.due, run_config)
+        _run_over_partitions(summary, "ingest_and_extract", due, run_config)
+        if summary.success and not summary.blocked_checks and not summary.errors:
+            marker.unlink(missing_ok=True)
     return _count_rows(summary, settings)
+
+
+def _unvalidated_marker(settings: Settings) -> Path:
+    return settings.warehouse_path.with_name(settings.warehouse_path.name + ".unvalidated.json")
+
+
+def _read_marker(path: Path) -> list[str]:
+    import json
+
+    try:
+        return [str(key) for key in json.loads(path.read_text(encoding="utf-8"))]
+    except (OSError, ValueError, TypeError):
+        return []
+
+
+def _write_marker(path: Path, keys: list[str]) -> None:
+    import json
+    import os
+
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(keys), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def run_reextract(processes: int = 2, force: bool = False) -> RunSummary:
@@ -152,10 +184,14 @@ def _run_reextract(processes: int, force: bool) -> RunSummary:
 
 def format_summary(summary: RunSummary) -> str:
     lines = []
-    if not summary.due:
+    if summary.revalidated:
+        lines.append(f"Checked again {len(summary.revalidated)} input(s) whose validation or refresh did not "
+                     "finish in an earlier run.")
+    if not summary.due and not summary.revalidated:
         lines.append("Nothing new or changed in the inbox: the warehouse is up to date.")
-    else:
+    elif summary.due:
         lines.append(f"Processed {len(summary.due)} new or changed input(s).")
+    if summary.due or summary.revalidated:
         for name, ok in summary.runs:
             lines.append(f"  run {name}: {'success' if ok else 'FAILED (see the Dagster UI: make ui)'}")
         if summary.blocked_checks:

@@ -9,8 +9,8 @@ JOIN articles a ON a.article_id = s.article_id AND a.is_current
 LEFT JOIN entities h ON h.entity_id = s.holder_entity_id
 LEFT JOIN entities t ON t.entity_id = s.target_entity_id
 -- Names match case-insensitively ("putin's" stances are Putin's).
-WHERE (lower(h.canonical_name) = lower($holder) OR list_contains(list_transform(h.aliases, x -> lower(x)), lower($holder))
+WHERE (lower(h.canonical_name) = lower($holder) OR list_contains(list_transform(h.aliases, lambda x: lower(x)), lower($holder))
        OR (h.entity_id IS NULL AND lower(s.holder_text) = lower($holder)))
   AND ($target IS NULL OR lower(t.canonical_name) = lower($target)
-       OR list_contains(list_transform(t.aliases, x -> lower(x)), lower($target)) OR lower(s.target_text) = lower($target))
+       OR list_contains(list_transform(t.aliases, lambda x: lower(x)), lower($target)) OR lower(s.target_text) = lower($target))
 ORDER BY stated_at NULLS LAST, s.evidence_start;
