@@ -90,3 +90,17 @@ def test_a_lone_surrogate_in_json_is_replaced_not_fatal():
     [article] = read_jsonl(line, "bad.jsonl").articles
     assert "\ufffd" in article.text and "\ud800" not in article.text
     article.text.encode("utf-8")  # would raise UnicodeEncodeError with the surrogate
+
+
+def test_one_bad_byte_in_utf8_is_replaced_not_a_reason_for_a_legacy_codepage():
+    from pipelines.ingest.sniff import decode_text
+
+    data = "He said \u201cthe budget will pass\u201d \u2014 and left.".encode() + b"\xff" + " Caf\u00e9.".encode()
+    text = decode_text(data)
+    assert "\u201cthe budget will pass\u201d" in text and "\ufffd" in text and "Caf\u00e9" in text
+
+
+def test_a_short_latin1_file_is_read_as_latin1():
+    from pipelines.ingest.sniff import decode_text
+
+    assert decode_text("La cr\u00e8me br\u00fbl\u00e9e du chef.".encode("latin-1")) == "La cr\u00e8me br\u00fbl\u00e9e du chef."

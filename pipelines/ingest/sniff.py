@@ -58,21 +58,50 @@ def decode_strict(data: bytes) -> str | None:
         return None
 
 
-def decode_text(data: bytes) -> str | None:
-    """Text in any encoding we can identify with confidence; None if it is not decodable.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_LATIN_LETTERS = set("àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßœŒšŠžŽ"
+                     "‘’“”–—…€ «»°£©")
 
-    UTF-8 first (the overwhelming case), then charset detection for legacy encodings
-    (Latin-1, Windows-1252, Shift-JIS ...), refused when the detector finds no coherent result.
+
+def _reads_as_western(text: str) -> bool:
+    """Every non-ASCII character a Western letter or mark, and few of them: Western-European
+    text is mostly ASCII, while Cyrillic or Greek read as cp1252 is almost all accented letters."""
+    letters = [ch for ch in text if ch.isalpha()]
+    high = [ch for ch in text if ord(ch) > 127]
+    return all(ch in _LATIN_LETTERS for ch in high) and len(high) <= 0.3 * max(1, len(letters))
+
+
+def decode_text(data: bytes) -> str | None:
+    """Text in the encoding the bytes show; None if it is not decodable.
+
+    1. UTF-8 (or a BOM's encoding), strictly: the overwhelming case.
+    2. Mostly UTF-8 (valid multi-byte sequences, a few bad bytes): UTF-8 with each bad byte
+       replaced by U+FFFD, never the whole file re-read in a legacy codepage (that turns
+       every curly quote into mojibake).
+    3. Windows-1252 (which covers Latin-1's letters) when the text it gives reads as Western
+       (_reads_as_western): short files give detectors too little evidence, and they would pick
+       a Baltic or Cyrillic codepage for "crème".
+    4. Another legacy encoding only where charset detection is confident.
     """
     text = decode_strict(data)
     if text is not None:
         return text
+    bad = len(data.decode("utf-8", errors="replace").split("\ufffd")) - 1 if bom_encoding(data) is None else 0
+    multibyte = len(_UTF8_SEQUENCE.findall(data))
+    if multibyte and bad <= max(2, multibyte // 10):
+        return data.decode("utf-8", errors="replace")
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and _reads_as_western(western):
+        return western
     try:
         from charset_normalizer import from_bytes
     except ImportError:
         return None
     best = from_bytes(data).best()
-    if best is None or best.chaos > 0.25:
+    if best is None or best.chaos > 0.1:
         return None
     return str(best)
 
