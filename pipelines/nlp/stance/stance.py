@@ -339,6 +339,23 @@ def _is_modifier(doc, mention: Mention) -> bool:
             and not mention.token_start <= governor.i < mention.token_end and governor.pos_ in ("NOUN", "PROPN"))
 
 
+def _descriptions(sent, found: list[Mention]) -> list[Mention]:
+    """"The governor", "the boy": a determiner and a person noun, not inside a found mention."""
+    from pipelines.nlp.entities.coref import PERSON_NOUNS
+
+    taken = {i for m in found for i in range(m.token_start, m.token_end)}
+    out = []
+    for token in sent:
+        if token.i in taken or token.pos_ != "NOUN" or token.lemma_.lower() not in PERSON_NOUNS | {"boy", "girl"}:
+            continue
+        determiners = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
+        if determiners:
+            span = sent.doc[determiners[0].i:token.i + 1]
+            out.append(Mention(span.start_char, span.end_char, span.text, span.text, None, "phrase", span.start,
+                               span.end))
+    return out
+
+
 def mention_sentiments(doc, entities, model_path: Path | None = None) -> list[Stance]:
     """Sentiment toward every named mention in the author's voice, NewsMTSC-style: rows with no
     holder (neutral included). Not stances: never stored in the stance table; `claims extract
@@ -346,9 +363,10 @@ def mention_sentiments(doc, entities, model_path: Path | None = None) -> list[St
     index = EntityIndex(entities)
     mentions, items = [], []
     for sent in doc_sentences(doc):
-        for mention in sentence_mentions(sent, index):
-            if mention.kind == "pronoun":
-                continue
+        found = sentence_mentions(sent, index)
+        # Per-mention sentiment is about the words as written: "he" and "the governor" are
+        # mentions too.
+        for mention in [*found, *_descriptions(sent, found)]:
             mentions.append((sent, mention))
             items.append((sent.text, mention.start - sent.start_char, mention.end - sent.start_char))
     predicted = polarity_model(model_path).predict(items) if items else []
