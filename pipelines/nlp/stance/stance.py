@@ -17,7 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from pipelines.nlp.doc_cache import doc_sentences
+from pipelines.nlp.doc_cache import doc_sentences, token_columns
+from pipelines.nlp.stance.lexicon import word_valence
 from pipelines.nlp.stance.polarity import TargetPolarityModel
 from pipelines.nlp.stance.rules import Evidence, combine, cue_frames, target_evidence
 from pipelines.nlp.stance.targets import EntityIndex, holder_mentions, mention_head, sentence_mentions
@@ -35,6 +36,7 @@ MIN_MODEL_CONFIDENCE = 0.7  # dev triples: 0.5 -> P 0.38, 0.7 -> P 0.50, 0.8 -> 
 NAMED_KINDS = {"entity", "state", "antecedent"}
 TARGET_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 MAX_ISSUE_WORDS = 8
+EVALUATIVE_VALENCE = 0.3  # VADER 1.2 of 4: "good", "threat", "insult"; not "rose" or "said"
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 
 
@@ -182,6 +184,7 @@ def extract_stances(doc, quotes, claims, entities, doc_input, model_path: Path |
     for sent in doc_sentences(doc):
         mentions = sentence_mentions(sent, index)
         frames = cue_frames(sent)
+        evaluative = None  # computed on the first pair that needs the model
         items = [(mention, target_evidence(mention_head(doc, mention), frames)) for mention in mentions]
         for mention, frame in _issue_mentions(sent, frames, mentions):
             evidence = [_frame_evidence(frame)]
@@ -203,6 +206,10 @@ def extract_stances(doc, quotes, claims, entities, doc_input, model_path: Path |
             pair = _Pair(sent, target, evidence, holders, voice.kind if voice else "attitude",
                          evidence_start, evidence_end)
             if not _rules_decide(evidence):
+                if evaluative is None:
+                    evaluative = _is_evaluative(sent)
+                if not evaluative:
+                    continue  # no word with a sentiment of its own: neutral, no model call needed
                 pair.model_row = len(model_items)
                 model_items.append((sent.text, target.start - sent.start_char, target.end - sent.start_char))
             pairs.append(pair)
@@ -258,6 +265,15 @@ def _holders(voice, evidence, sent, index, resolver, excluded: set[str]) -> list
         seen.add(mention.key)
         out.append(Holder(mention.name, mention.key, mention.start, mention.end, method))
     return out
+
+
+def _is_evaluative(sent) -> bool:
+    """Whether any word of the sentence carries a sentiment of its own (VADER and the stance
+    lexicons): a sentence without one ("The company said net profit rose 12 pct") holds no
+    stance the model would find, and skipping it keeps the model off most news sentences."""
+    columns = token_columns(sent.doc)
+    lemmas, lowers = columns.lemma, columns.lower
+    return any(abs(word_valence(lemmas[i], lowers[i])) >= EVALUATIVE_VALENCE for i in range(sent.start, sent.end))
 
 
 def _without_nested_duplicates(doc, pairs: list[_Pair]) -> list[_Pair]:
