@@ -1,10 +1,13 @@
 """The shipped int8 ONNX polarity model (pipelines/nlp/stance/polarity.py): the encoding keeps the
 target, the files are the ones recorded, and a few outputs on sentences written for this test."""
 
+import hashlib
+import json
+
 import pytest
 
 from pipelines.nlp.stance.polarity import (
-    MODEL_DIR, MODEL_FILE, EncodingSettings, TargetPolarityModel, build_ids, split_item,
+    CONFIG_FILE, MODEL_DIR, MODEL_FILE, EncodingSettings, TargetPolarityModel, build_ids, split_item,
 )
 
 SETTINGS = EncodingSettings(max_length=16, mention_max_tokens=3, cls_id=101, sep_id=102, pad_id=0,
@@ -20,7 +23,7 @@ CONTRAST = "Senator Alvarez won praise for her steady leadership, while Governor
 # was trained; the tolerance covers int8 kernels that differ between CPUs.
 ITEMS = [(PRAISE, "Maria Alvarez"), (ATTACK, "Tom Becker"), (REPORT, "Linda Chen"), (CONTRAST, "Alvarez"),
          (CONTRAST, "Becker")]
-PINNED = [("favor", 0.915), ("against", -0.849), ("neutral", 0.153), ("favor", 0.769), ("against", -0.195)]
+PINNED = [("favor", 0.915), ("against", -0.838), ("neutral", 0.152), ("favor", 0.755), ("against", -0.176)]
 
 
 def span(text: str, name: str) -> tuple[str, int, int]:
@@ -65,6 +68,14 @@ def model():
     if not (MODEL_DIR / MODEL_FILE).exists():
         pytest.skip(f"{MODEL_DIR / MODEL_FILE} is missing")
     return TargetPolarityModel()
+
+
+def test_the_model_file_is_the_one_recorded_in_its_config_and_readme():
+    config = json.loads((MODEL_DIR / CONFIG_FILE).read_text(encoding="utf-8"))
+    digest = hashlib.sha256((MODEL_DIR / MODEL_FILE).read_bytes()).hexdigest()
+    assert config["onnx_sha256"] == digest
+    assert config["labels"] == ["negative", "neutral", "positive"]
+    assert digest in (MODEL_DIR / "README.md").read_text(encoding="utf-8")
 
 
 def test_praise_attack_and_a_plain_report(model):
