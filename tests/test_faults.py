@@ -43,13 +43,20 @@ def _inbox(root, n, name="corpus.jsonl", start=0):
     write_corpus(root / "raw" / name, n, start=start)
 
 
-def test_kill_9_mid_write_then_rerun_loses_and_duplicates_nothing(tmp_path):
+def _clean_run_and_twin_inbox(tmp_path, n):
+    """(clean, killed): the same n articles in two inboxes, the first already run to the end (the
+    reference the killed-then-rerun warehouse must equal)."""
     clean, killed = tmp_path / "clean", tmp_path / "killed"
     for root in (clean, killed):
-        _inbox(root, 1500)
+        _inbox(root, n)
     done = _claims(clean, "run", "--no-remote")
     out, _ = done.communicate(timeout=900)
     assert done.returncode == 0, out
+    return clean, killed
+
+
+def test_kill_9_mid_write_then_rerun_loses_and_duplicates_nothing(tmp_path):
+    clean, killed = _clean_run_and_twin_inbox(tmp_path, 1500)
 
     proc = _claims(killed, "run", "--no-remote")
     wal = killed / "wh" / "warehouse.duckdb.wal"
@@ -91,12 +98,7 @@ def _pool_holders(root) -> list[str]:
 @pytest.mark.parametrize("moment", ["ingest", "extraction"])
 def test_a_killed_run_does_not_block_the_next_one(tmp_path, moment):
     """kill -9 while a step holds the only pool slot: the next run releases it and finishes."""
-    clean, killed = tmp_path / "clean", tmp_path / "killed"
-    for root in (clean, killed):
-        _inbox(root, 300)
-    done = _claims(clean, "run", "--no-remote")
-    out, _ = done.communicate(timeout=900)
-    assert done.returncode == 0, out
+    clean, killed = _clean_run_and_twin_inbox(tmp_path, 300)
 
     proc = _claims(killed, "run", "--no-remote")
     deadline = time.monotonic() + 180
