@@ -99,3 +99,34 @@ def test_seats_table_and_demonyms():
     assert state_for_name("Beijing's") == "China"
     assert state_for_name("Russians") == "Russia"
     assert state_for_name("Springfield") is None
+
+
+def test_a_pronoun_about_the_holder_gives_no_row_for_the_next_name(extractor):
+    # "he" is Tom Jones himself: never the closest other person (Maria Brennan).
+    text = ("Maria Brennan met Tom Jones in Ohio on Monday. "
+            "Jones said on Tuesday that he admires the brave people of Ohio.")
+    assert not [s for s in run(extractor, text) if s.holder == "Tom Jones" and s.target == "Maria Brennan"]
+
+
+def test_a_pronoun_resolves_only_to_a_person_of_its_gender(extractor):
+    text = ("Mr. Tom Jones met Maria Brennan in Ohio on Monday. "
+            "Senator Paul Smith praised her for her courage.")
+    stances = rows(run(extractor, text))
+    assert ("Paul Smith", "Maria Brennan", "favor") in stances
+    assert ("Paul Smith", "Tom Jones", "favor") not in stances
+
+
+def test_us_in_a_quotation_is_not_the_united_states(extractor):
+    text = "\u201cHe really does love us and we admire him,\u201d Maria Brennan said of Tom Jones on Monday."
+    assert not [s for s in run(extractor, text) if s.target == "United States"]
+
+
+def test_a_place_where_something_happened_is_not_a_target(extractor):
+    text = "\u201cThe attack in Minnesota was a disgrace,\u201d Senator Maria Brennan said on Monday."
+    assert not [s for s in run(extractor, text) if s.target == "Minnesota"]
+
+
+def test_a_speaker_written_it_or_they_holds_no_stance(extractor):
+    text = ("The Tampa Bay Times endorsed a candidate on Sunday. Meanwhile, it attacked Tom Jones, saying "
+            "\u201cTom Jones is a disgrace and a fraud.\u201d")
+    assert not [s for s in run(extractor, text) if text[s.holder_start:s.holder_end].lower() == "it"]

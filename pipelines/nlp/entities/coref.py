@@ -7,6 +7,7 @@ preceding person (offices) or organization (bodies) mentioned outside quotations
 """
 
 from pipelines.nlp.entities.entities import EntityIndex
+from pipelines.nlp.entities.gender import agrees
 from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
 from pipelines.nlp.types import Entity, Mention
 
@@ -66,7 +67,6 @@ class SpeakerResolver:
         if not any(m.start == start for m in entity.mentions):
             entity.mentions.append(Mention(start, end, self.text[start:end]))
         return entity
-        self.in_quote_char = in_quote_char
 
     def resolve(self, head, span_start: int, span_end: int) -> Entity | None:
         """The entity a speaker mention (head token, char span) refers to, or None."""
@@ -82,7 +82,7 @@ class SpeakerResolver:
             noun = head.head.head
             return self.resolve(noun, noun.idx, noun.idx + len(noun.text))
         if lower in PERSON_PRONOUNS:
-            return self._preceding(head.idx, ("PERSON",))
+            return self._preceding(head.idx, ("PERSON",), accept=lambda entity: agrees(entity, lower, self.text))
         if lower in GROUP_PRONOUNS:
             return self._preceding(head.idx, ("ORG", "GPE", "NORP", "PERSON") if lower in ("it", "its") else
                                    ("ORG", "NORP", "GPE"), window=600)
@@ -98,6 +98,6 @@ class SpeakerResolver:
             return self._preceding(span_start, ("ORG",), window=1500)
         return None
 
-    def _preceding(self, offset: int, types: tuple[str, ...], window: int = 3000) -> Entity | None:
-        found = self.index.preceding(offset, types, window=window, skip=self.in_quote_char)
+    def _preceding(self, offset: int, types: tuple[str, ...], window: int = 3000, accept=None) -> Entity | None:
+        found = self.index.preceding(offset, types, window=window, skip=self.in_quote_char, accept=accept)
         return found[0] if found else None

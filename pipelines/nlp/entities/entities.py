@@ -172,16 +172,17 @@ class EntityIndex:
         return best
 
     def preceding(self, offset: int, types: tuple[str, ...], window: int = 3000, skip=None,
-                  exclude_keys=frozenset()):
+                  exclude_keys=frozenset(), accept=None):
         """The closest entity of one of `types` mentioned before offset (within window chars),
-        leaving out mentions `skip(start, end)` rejects and entities whose key is excluded."""
+        leaving out mentions `skip(start, end)` rejects, entities whose key is excluded and
+        entities `accept(entity)` refuses (gender agreement)."""
         i = bisect_right(self.starts, offset) - 1
         while i >= 0:
             s, e, entity = self.pairs[i]
             if s < offset - window:
                 break
             if (e <= offset and entity.type in types and entity.key not in exclude_keys
-                    and (skip is None or not skip(s, e))):
+                    and (skip is None or not skip(s, e)) and (accept is None or accept(entity))):
                 return entity, s, e
             i -= 1
         return None

@@ -69,7 +69,10 @@ class EntityIndex:
 
 def resolve(index: EntityIndex, start: int, end: int, text: str,
             fallback_kind: MentionKind) -> tuple[str, str | None, MentionKind]:
-    """(name, key, kind) of a mention: its state when it names a capital/seat/demonym, else its entity."""
+    """(name, key, kind) of a mention: its state when it names a capital/seat/demonym, else its entity.
+    A pronoun is only ever resolved by coreference ("us" is not the US)."""
+    if fallback_kind == "pronoun":
+        return text, None, fallback_kind
     state = state_for_name(text)
     entity = index.entity_at(start, end)
     if state is None and entity is not None:
