@@ -80,7 +80,8 @@ def test_a_symlink_loop_in_the_inbox_does_not_stop_discovery(tmp_path):
 
     (tmp_path / "good.txt").write_text("Title\n\nThe mayor said the budget would pass.\n")
     (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
-    assert [item.partition_key for item in discover(tmp_path)] == ["good.txt"]
+    assert [(item.partition_key, item.problem) for item in discover(tmp_path)] == [
+        ("good.txt", None), ("loop.txt", "broken_symlink")]
 
 
 def test_a_lone_surrogate_in_json_is_replaced_not_fatal():

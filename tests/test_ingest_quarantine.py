@@ -92,7 +92,9 @@ def test_discover_skips_hidden_notes_and_partial_files(tmp_path):
     outside.write_text("outside")
     (tmp_path / "link.txt").symlink_to(outside)
     items = discover(tmp_path)
-    assert [item.partition_key for item in items] == ["a.txt", "sub/deeper/b.html"]
+    assert [(item.partition_key, item.problem) for item in items] == [
+        ("a.txt", None), ("link.txt", "outside_inbox"), ("sub/deeper/b.html", None)]
+    assert items[1].sha256 is None  # the link is never followed
     item = items[0]
     assert item.size_bytes == len(b"Title\n\nBody.\n") and item.sha256 == bytes_hash(b"Title\n\nBody.\n")
     assert item.path == tmp_path.resolve() / "a.txt" and item.mtime > 0

@@ -6,7 +6,11 @@ Discovery (`discover`) lists every file under raw/ at any depth, except:
 * notes for humans: files named `README*` (any case, any extension) and `*.notes.md` /
   `*.notes.txt` (put provenance or remarks next to an article under that name),
 * unfinished or editor files: names ending in `~`, `.tmp`, `.part`, `.crdownload`, `.swp`,
-* symbolic links that point outside raw/.
+Entries that cannot be read as a regular file inside raw/ are listed too, with a `problem`
+(their read is a quarantine row with that reason, never a silent loss): FIFOs, sockets and
+devices (`not_a_regular_file`, never opened: a FIFO would block), dangling symlinks and
+symlink loops (`broken_symlink`), symlinks that point outside raw/ (`outside_inbox`, never
+followed), and files or directories the user running the pipeline cannot read (`unreadable`).
 
 Each file's partition key is its POSIX path relative to raw/ ("thediplomat/putin.md").
 
@@ -26,6 +30,7 @@ modify the raw file; every failure becomes a Rejection with one of REJECTION_REA
 import gzip
 import hashlib
 import os
+import stat as stat_module
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +57,15 @@ REJECTION_REASONS = (
     "malformed_json", "malformed_html", "malformed_xml", "malformed_front_matter", "malformed_gzip",
     "hostile_xml", "no_text", "not_an_article",
     "fetch_refused", "fetch_failed",  # remote sources, see pipelines.ingest.remote
+    "not_a_regular_file", "broken_symlink", "outside_inbox",  # inbox entries, see discover
 )
+# What each problem entry tells the user to do.
+ENTRY_PROBLEMS = {
+    "not_a_regular_file": "a FIFO, socket or device is not an article file; remove it from raw/",
+    "broken_symlink": "the symbolic link points at nothing (dangling, or a loop); fix or remove it",
+    "outside_inbox": "the symbolic link points outside raw/ and is not followed; copy the file into raw/",
+    "unreadable": "permission denied; make it readable by the user that runs the pipeline",
+}
 
 
 @dataclass(frozen=True)
@@ -61,7 +74,8 @@ class RawInput:
     path: Path
     size_bytes: int
     mtime: float
-    sha256: str
+    sha256: str | None
+    problem: str | None = None  # a key of ENTRY_PROBLEMS: not readable as a file in raw/
 
 
 def is_ignored_name(name: str) -> bool:
@@ -89,25 +103,66 @@ def discover(raw_dir: Path | str) -> list[RawInput]:
     if not root.is_dir():
         return []
     found = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    unlisted: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unlisted.append):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if is_ignored_name(name):
                 continue
-            path = Path(dirpath) / name
-            try:
-                if path.is_symlink() and not path.resolve().is_relative_to(root):
-                    continue
-                if not path.is_file():
-                    continue
-                stat = path.stat()
-                digest = file_sha256(path)
-            except (OSError, RuntimeError):
-                # vanished or unreadable between listing and stat (the next run retries), or a
-                # symlink loop (RuntimeError from resolve): never a reason to fail every input
-                continue
-            found.append(RawInput(path.relative_to(root).as_posix(), path, stat.st_size, stat.st_mtime, digest))
+            item = _inbox_entry(Path(dirpath) / name, root)
+            if item is not None:
+                found.append(item)
+    for error in unlisted:  # a directory os.walk could not list
+        path = Path(error.filename)
+        if path != root and path.is_relative_to(root) and not path.name.startswith("."):
+            found.append(RawInput(path.relative_to(root).as_posix(), path, 0, 0.0, None, "unreadable"))
     return sorted(found, key=lambda item: item.partition_key)
+
+
+def entry_problem(path: Path, root: Path) -> str | None:
+    """Why `path` cannot be read as a regular file inside root (a key of ENTRY_PROBLEMS), or None."""
+    try:
+        if path.is_symlink():
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):  # dangling (FileNotFoundError) or a loop (RuntimeError)
+                return "broken_symlink"
+            if not target.is_relative_to(root):
+                return "outside_inbox"
+        mode = path.stat().st_mode
+    except OSError:
+        return "unreadable"
+    if stat_module.S_ISDIR(mode):
+        return None if os.access(path, os.R_OK | os.X_OK) else "unreadable"
+    if not stat_module.S_ISREG(mode):
+        return "not_a_regular_file"
+    return None if os.access(path, os.R_OK) else "unreadable"
+
+
+def _inbox_entry(path: Path, root: Path) -> RawInput | None:
+    key = path.relative_to(root).as_posix()
+    problem = entry_problem(path, root)
+    if problem is not None:
+        return RawInput(key, path, 0, _lstat_mtime(path), None, problem)
+    try:
+        info = path.stat()
+        if stat_module.S_ISDIR(info.st_mode):
+            return None  # a symlink to a directory inside raw/: its files are listed where they are
+        digest = file_sha256(path)
+    except OSError:
+        return None  # vanished between listing and reading: the next run sees what is there
+    return RawInput(key, path, info.st_size, info.st_mtime, digest)
+
+
+def _lstat_mtime(path: Path) -> float:
+    try:
+        return path.lstat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def problem_rejection(source: str, problem: str) -> ReadResult:
+    return _reject(source, problem, ENTRY_PROBLEMS[problem], None)
 
 
 def partition_key_for(path: Path | str, raw_dir: Path | str) -> str:

@@ -4,6 +4,7 @@ Idempotent: an input whose bytes are unchanged since it was last read is skipped
 is set, and a forced re-read replaces rows instead of adding them.
 """
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -62,11 +63,14 @@ def _read_remote(state: dict, settings: Settings, key: str, force: bool) -> RawR
 
 
 def _read_file(state: dict, settings: Settings, key: str, force: bool, max_bytes: int) -> RawRead:
-    from pipelines.ingest.files import file_sha256, read_input
+    from pipelines.ingest.files import entry_problem, file_sha256, problem_rejection, read_input
 
     path = Path(settings.raw_dir) / key
-    if not path.is_file():
+    if not os.path.lexists(path):
         return RawRead("missing", str(path))
+    problem = entry_problem(path, Path(settings.raw_dir).resolve())
+    if problem is not None:  # a FIFO, a broken link, no permission: quarantined with the reason
+        return RawRead("ingested", str(path), result=problem_rejection(key, problem))
     size = path.stat().st_size
     data_hash = file_sha256(path)  # streamed: the reader rejects an oversized file by its size
     if data_hash == state.get("content_hash") and not force:

@@ -46,7 +46,9 @@ def due_inputs(con, inputs: dict[str, InputInfo]) -> list[str]:
     from pipelines.store.extraction_rows import combined_version
 
     known = dict(con.execute("SELECT partition_key, content_hash FROM raw_inputs").fetchall())
-    due = {key for key, info in inputs.items() if info.kind == "remote" or known.get(key) != info.sha256}
+    # (an entry with a problem has no content hash: it is due until its quarantine row exists)
+    due = {key for key, info in inputs.items()
+           if info.kind == "remote" or key not in known or known[key] != info.sha256}
     pending = con.execute(read_sql("writes/partitions_pending_extraction.sql"),
                           {"extractor_version": combined_version(EXTRACTOR_VERSIONS)}).fetchall()
     due.update(key for (key,) in pending if key in inputs)
