@@ -1,6 +1,9 @@
 -- Validation batch for `claims` (the batch: quality_batch_articles in sql/schema/004_quality_macros.sql).
 -- About-intervals: ordered, not before 1800, starting at most 100 years after publication (after
 -- today when the publication date is unknown); only predictions may start after publication + 1 day.
+-- Entity references are checked by joins, not correlated EXISTS: DuckDB decorrelates EXISTS by
+-- carrying every column (the article's text included) per row, which for one 1 MB article with
+-- 5,000 rows exceeds the memory limit.
 SELECT
     c.rowid AS _rowid,
     c.claim_id, c.article_id, c.article_version, left(c.text, 120) AS text, c.start_offset, c.end_offset,
@@ -21,9 +24,10 @@ SELECT
          ELSE c.about_start <= a.published_at::DATE + INTERVAL 1 DAY
     END AS about_not_future_unless_predicted,
     CASE WHEN c.claimer_entity_id IS NULL THEN NULL
-         ELSE EXISTS (SELECT 1 FROM entities e WHERE e.entity_id = c.claimer_entity_id)
+         ELSE claimer.entity_id IS NOT NULL
     END AS claimer_entity_exists
 FROM claims c
 LEFT JOIN articles a ON a.article_id = c.article_id AND a.version = c.article_version
+LEFT JOIN (SELECT DISTINCT entity_id FROM entities) claimer ON claimer.entity_id = c.claimer_entity_id
 WHERE c.article_id IN (SELECT article_id FROM quality_chunk_articles($keys, $lo, $hi))
 ORDER BY c.article_id, c.start_offset, c.claim_id

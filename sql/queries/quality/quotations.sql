@@ -1,5 +1,8 @@
 -- Validation batch for `quotations`: rows of the checked partitions' articles ($keys; all when
 -- NULL), through quality_batch_articles and the span macros in sql/schema/004_quality_macros.sql.
+-- Entity references are checked by joins, not correlated EXISTS: DuckDB decorrelates EXISTS by
+-- carrying every column (the article's text included) per row, which for one 1 MB article with
+-- 5,000 rows exceeds the memory limit.
 SELECT
     q.rowid AS _rowid,
     q.quote_id, q.article_id, q.article_version, q.kind, q.content_start, q.content_end,
@@ -18,9 +21,10 @@ SELECT
     END AS cue_span_in_article,
     q.speaker_entity_id IS NOT NULL AS speaker_resolved,
     CASE WHEN q.speaker_entity_id IS NULL THEN NULL
-         ELSE EXISTS (SELECT 1 FROM entities e WHERE e.entity_id = q.speaker_entity_id)
+         ELSE speaker.entity_id IS NOT NULL
     END AS speaker_entity_exists
 FROM quotations q
 LEFT JOIN articles a ON a.article_id = q.article_id AND a.version = q.article_version
+LEFT JOIN (SELECT DISTINCT entity_id FROM entities) speaker ON speaker.entity_id = q.speaker_entity_id
 WHERE q.article_id IN (SELECT article_id FROM quality_chunk_articles($keys, $lo, $hi))
 ORDER BY q.article_id, q.content_start, q.quote_id
