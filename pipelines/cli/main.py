@@ -1,7 +1,10 @@
 """The `claims` command."""
 
 import argparse
+import errno
+import os
 import sys
+import traceback
 
 from pipelines.cli.run_lock import RunBusy
 
@@ -97,6 +100,8 @@ def _cmd_query(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="claims", description=__doc__)
+    parser.add_argument("--debug", action="store_true",
+                        help="print the traceback of an unexpected error (also CLAIMS_DEBUG=1)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     extract = sub.add_parser("extract", help="extract quotes, time expressions, claims and stances from JSONL")
@@ -139,26 +144,55 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    debug = args.debug or os.environ.get("CLAIMS_DEBUG") == "1"
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
+        return code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `claims query ... | head`: the reader has what it wanted; stop quietly, as Unix tools do.
+        # Point stdout at /dev/null so the interpreter's final flush does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except RunBusy as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except OSError as exc:
-        # Disk full, read-only file system, permissions: say so plainly; DuckDB's WAL keeps the
-        # file at its last committed state.
-        print(f"error: could not write {exc.filename or 'the warehouse'}: {exc.strerror or exc} "
-              "(disk full or read-only?). The warehouse keeps its last committed state.", file=sys.stderr)
-        return 1
-    except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence: one clear line, no traceback
-        name = type(exc).__name__
-        if "IOException" in name or "No space" in str(exc) or "Read-only" in str(exc) or "read-only" in str(exc):
-            print(f"error: the warehouse could not be written ({name}: {exc}). "
-                  "It keeps its last committed state.", file=sys.stderr)
-            return 1
-        raise
+    except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence: one clear line
+        if debug:
+            traceback.print_exc()
+        print(f"error: {describe_error(exc)}" + ("" if debug else " (rerun with --debug for the traceback)"),
+              file=sys.stderr)
+        return 2
 
 
+def describe_error(exc: BaseException) -> str:
+    """One line for a person: what went wrong and what to do."""
+    if isinstance(exc, OSError):
+        where = exc.filename or "the warehouse"
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return f"no space left to write {where}: free some disk space and run again. " + KEPT
+        if exc.errno == errno.EROFS:
+            return f"{where} is on a read-only file system: point CLAIMS_WAREHOUSE at a writable place. " + KEPT
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return f"permission denied on {where}: check who owns it and its permissions"
+        if exc.errno == errno.ENOENT:
+            return f"not found: {where}"
+        return f"{exc.strerror or exc} ({where})"
+    name, message = type(exc).__name__, " ".join(str(exc).split())
+    lowered = message.lower()
+    if "no space left" in lowered:
+        return "no space left to write the warehouse: free some disk space and run again. " + KEPT
+    if "read-only file system" in lowered or "read only file system" in lowered:
+        return "the warehouse is on a read-only file system: point CLAIMS_WAREHOUSE at a writable place. " + KEPT
+    if "not a valid duckdb database" in lowered or "corrupt" in lowered:
+        return (f"the warehouse file is damaged or not a DuckDB database ({message[:160]}): move it aside and "
+                "run again to rebuild it from raw/")
+    if "could not set lock" in lowered or "conflicting lock" in lowered:
+        return "another process holds the warehouse open for writing: wait for it to finish, or stop it"
+    return f"{name}: {message[:300]}"
+
+
+KEPT = "The warehouse keeps its last committed state."
