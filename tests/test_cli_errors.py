@@ -9,7 +9,7 @@ import sys
 import duckdb
 import pytest
 
-from pipelines.cli.main import describe_error
+from pipelines.cli.errors import describe_error
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

@@ -64,14 +64,19 @@ def _run_over_partitions(summary: RunSummary, job_name: str, keys: list[str], ru
 
 
 def _step_errors(result) -> list[str]:
-    """The root cause of each failed step (e.g. DuckDB's "No space left on device"), one line each."""
+    """The root cause of each failed step (e.g. DuckDB's "No space left on device"), one line each,
+    with advice where the cause is one a user can act on."""
+    from pipelines.cli.errors import known_cause
+
     errors = []
     for event in result.get_step_failure_events():
         error = event.step_failure_data.error
         while error is not None and error.cause is not None:
             error = error.cause
-        message = (error.message if error else "unknown error").strip().splitlines()
-        errors.append(f"{event.step_key}: {message[0] if message else 'unknown error'}")
+        text = (error.message if error else "").strip()
+        lines = text.splitlines()
+        cause = known_cause(" ".join(text.split())) or (lines[0] if lines else "unknown error")
+        errors.append(f"{event.step_key}: {cause}")
     return errors
 
 
