@@ -124,3 +124,31 @@ def test_works_without_a_parse():
     assert [c.text for c in claims] == ["Exports rose 12 percent last year.", "The minister will probably resign."]
     assert (claims[0].about_start, claims[0].numbers, claims[0].claimer) == ("2011-01-01", ["12 percent"], "Jane Doe")
     assert claims[1].modality == "hedged"
+
+
+def test_headlines_captions_lyrics_and_tweet_footers_are_not_claims(nlp):
+    text = ("Putin's Grand Plan for Asia\n\n"
+            "The president said the plan would cost 2 billion dollars.\n\n"
+            "Protesters gather outside the town hall on Monday\n\n"
+            "I wanna dance with somebody tonight\n"
+            "I wanna feel the heat with somebody\n\n"
+            "The council will vote on the budget next week. "
+            "\u2014 PFF CLE Browns (@PFF_Browns) November 15, 2019\n\n"
+            "The mayor rejected the plan in a statement.")
+    claims = [c.text for c in run(nlp, text, title="Putin's Grand Plan for Asia")]
+    assert "The president said the plan would cost 2 billion dollars." in claims
+    assert "The mayor rejected the plan in a statement." in claims
+    assert not [c for c in claims if "Grand Plan" in c or "Protesters gather" in c or "wanna" in c
+                or "@PFF_Browns" in c]
+
+
+def test_a_month_precise_publication_date_dates_a_claim_to_the_month(nlp):
+    (claim,) = run(nlp, "The council approved the new budget for the schools.", published="2012-03")
+    assert (claim.about_start, claim.about_end, claim.about_source) == ("2012-03-01", "2012-03-31", "published")
+    (claim,) = run(nlp, "The council approved the new budget for the schools.", published="2012")
+    assert (claim.about_start, claim.about_end) == ("2012-01-01", "2012-12-31")
+
+
+def test_a_product_year_is_not_what_a_claim_is_about(nlp):
+    (claim,) = run(nlp, "The new keyboard has more key travel than the 2016.")
+    assert claim.about_source == "published"

@@ -159,7 +159,7 @@ def test_jsonl_reader_aliases_and_broken_lines():
         "The central library will open until 9pm on weekdays from May.",
         "Staff said demand from students had grown.",
     ]
-    assert library.author == "Ana Reyes, Tomas Lind"
+    assert library.author == "Ana Reyes; Tomas Lind"
     assert library.publisher == "The Lakeside Courier" and library.language == "en"
     assert library.published_at == datetime(2024, 4, 10)
     assert library.source_item == "line 2"

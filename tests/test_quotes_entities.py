@@ -52,3 +52,19 @@ def test_repo_alias_file_parses():
     path = Path(__file__).resolve().parents[1] / "entity_aliases.yaml"
     rules = parse_alias_rules(yaml.safe_load(path.read_text(encoding="utf-8")))
     assert rules.kept_apart("Kremlin", "Vladimir Putin")
+
+
+def test_a_possessive_title_is_not_a_person(nlp):
+    text = "Putin\u2019s Grand Plan for Asia\n\nVladimir Putin said Russia needs a stable China."
+    # whatever span the model tags, the person entity never carries the title's words
+    names = {e.canonical_name for e in build_entities(nlp(text)) if e.type == "PERSON"}
+    assert not [n for n in names if "Plan" in n]
+
+
+def test_a_name_inside_a_description_is_not_the_speaker(extractor):
+    from pipelines.nlp.types import DocInput
+
+    text = ("\u201cThe country needs a new president now,\u201d the influential US daily wrote on Monday "
+            "in an editorial about the election.")
+    quotes = extractor.extract(DocInput("t", text)).quotes
+    assert quotes and all(q.speaker_entity != "United States" for q in quotes)

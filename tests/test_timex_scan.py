@@ -122,3 +122,16 @@ def test_scan_equals_finditer_on_tbaq_dev():
     for text in docs[:40]:
         for variant in (text.upper(), text.lower(), re.sub(r"\s+", "  ", text)):
             assert _found(timex_scan.scan(variant)) == _found(COMBINED.finditer(variant))
+
+
+def test_scores_and_product_years_are_not_years():
+    from pipelines.nlp.time import tag_timexes
+
+    def values(text):
+        return [t.value for t in tag_timexes(text, "2019-11-20")]
+
+    assert values("The new laptop scored 1061 in the single-core benchmark.") == []
+    assert values("It has a Geekbench score of 2048 and a fast disk.") == []
+    assert values("The new keyboard has more key travel than the 2016.") == []
+    assert values("It scored well in 2015.") == ["2015"]
+    assert values("The 2016 election was close.") == ["2016"]

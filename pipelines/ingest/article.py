@@ -45,6 +45,16 @@ class Article:
     source_item: str | None = None  # entry index / guid inside a multi-article file
     extra: dict = field(default_factory=dict)
 
+    def __post_init__(self):
+        # Every reader's byline goes through one cleaner: person names or nothing (byline.py).
+        from pipelines.ingest.byline import byline_text
+
+        if self.author is not None:
+            cleaned = byline_text(self.author)
+            if cleaned != self.author:
+                self.extra = {**self.extra, "byline_as_given": self.author}
+            self.author = cleaned
+
     @property
     def content_hash(self) -> str:
         # Memoised for the current text: dedup, versioning and ids ask for it several times.

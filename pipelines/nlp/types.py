@@ -98,11 +98,20 @@ class UnusableDate:
     problem: DateProblem
 
 
+_YEAR_OR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
 def parse_publication(text: str) -> PublicationDate | UnusableDate | None:
     """A document's publication date from its string: the extended ISO form (a time that is not
     one leaves the day), else any form datetime.fromisoformat reads; None when blank."""
     if not text.strip():
         return None
+    partial = _YEAR_OR_MONTH.match(text.strip())
+    if partial:  # "2012" or "2012-03": a date known to the year or the month
+        year, month = int(partial[1]), int(partial[2] or 1)
+        if not 1 <= month <= 12:
+            return UnusableDate(text, "invalid_publication_date")
+        return PublicationDate(datetime(year, month, 1), "month" if partial[2] else "year", text=text)
     match = _ISO_EXTENDED.match(text)
     if match is None:
         try:

@@ -17,7 +17,15 @@ def _doc_input(record: dict):
     from pipelines.nlp.types import DocInput
 
     published = record["published_at"]
-    published = None if published is None else published.isoformat()
+    precision = record.get("published_precision")
+    if published is None:
+        pass
+    elif precision == "year":
+        published = f"{published.year:04d}"  # a year or a month is all the article says: keep it so
+    elif precision == "month":
+        published = f"{published.year:04d}-{published.month:02d}"
+    else:
+        published = published.isoformat()
     return DocInput(doc_id=record["article_id"], text=record["text"], published=published, title=record["title"],
                     author=record["author"], publisher=record["publisher"])
 

@@ -1,7 +1,8 @@
 -- Current articles of a partition (or of all partitions) that this extractor version has not
 -- processed yet; with $force, all of them. Read page by page: the next $page_size after the
 -- article id $after (NULL: from the start), so a large partition is never held in memory whole.
-SELECT a.article_id, a.version, a.partition_key, a.text, a.title, a.author, a.publisher, a.published_at
+SELECT a.article_id, a.version, a.partition_key, a.text, a.title, a.author, a.publisher, a.published_at,
+       a.published_precision
 FROM articles a
 LEFT JOIN article_extractions x
        ON x.article_id = a.article_id AND x.article_version = a.version

@@ -9,6 +9,7 @@ expression governing it, else the publication date.
 """
 
 import bisect
+import calendar
 import re
 
 from pipelines.nlp.claims import model as claims_model
@@ -17,19 +18,24 @@ from pipelines.nlp.doc_cache import doc_sentences, doc_text, token_columns
 from pipelines.nlp.time import parse_publication_date
 from pipelines.nlp.types import Claim, PublicationDate, UnusableDate
 
-EXTRACTOR_VERSION = "claims-1.0"
+EXTRACTOR_VERSION = "claims-1.1"
 
 MIN_WORDS = 4
 MAX_CLAIM_CHARS = 1500
 QUOTE_OVERLAP = 0.5  # share of the sentence inside a quotation's content for the speaker to be its claimer
 _LINE_BREAK = re.compile(r"\s*\n\s*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# "— Name (@handle) November 15, 2019" and "pic.twitter.com/...": an embedded tweet, not the article's text
+_TWEET_FOOTER = re.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}|pic\.twitter\.com/")
 _FALLBACK_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
 
 
 def extract_claims(doc, quotes, timexes, entities, doc_input) -> list[Claim]:
     text = doc_input.text or ""
     sentences = list(_sentences(doc, text))
-    candidates = [(start, end, sent) for start, end, sent in sentences if _is_assertion(text, start, end, sent)]
+    title = " ".join((getattr(doc_input, "title", None) or "").split())
+    candidates = [(start, end, sent) for start, end, sent in sentences
+                  if _is_body_sentence(text, start, end, title) and _is_assertion(text, start, end, sent)]
     if not candidates:
         return []
     model = claims_model.load_model()
@@ -52,7 +58,7 @@ def extract_claims(doc, quotes, timexes, entities, doc_input) -> list[Claim]:
         if timex is not None:
             about = (*time_range(timex, inside, text)[:2], "timex", time_range(timex, inside, text)[2])
         elif dct is not None:
-            about = (dct.isoformat(), dct.isoformat(), "published", None)
+            about = (*_published_interval(doc_input.published, dct), "published", None)
         else:
             about = (None, None, "unknown", None)
         date_spans = [(t.start, t.end) for t in inside if t.type in ("DATE", "TIME")]
@@ -94,6 +100,30 @@ def _sentences(doc, text):
             continue
         merged.append((start, end, sent))
     return merged
+
+
+def _published_interval(published, day) -> tuple[str, str]:
+    """The publication date as an interval at its own precision: a date known to the month is
+    that whole month (the article claims no day), to the year that whole year."""
+    precision = getattr(published, "precision", "day")
+    if precision == "year":
+        return f"{day.year:04d}-01-01", f"{day.year:04d}-12-31"
+    if precision == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return f"{day.year:04d}-{day.month:02d}-01", f"{day.year:04d}-{day.month:02d}-{last:02d}"
+    return day.isoformat(), day.isoformat()
+
+
+def _is_body_sentence(text: str, start: int, end: int, title: str) -> bool:
+    """Whether a sentence is running text of the body, not a headline (the title again, or a line
+    of its own without a full stop), a caption, a lyric line or an embedded tweet's footer."""
+    body = text[start:end]
+    if title and " ".join(body.split()) == title:
+        return False
+    if _TWEET_FOOTER.search(body):
+        return False
+    alone_on_its_line = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+    return not alone_on_its_line or bool(_SENTENCE_END.search(body))
 
 
 def _subspan(sent, start: int, end: int):

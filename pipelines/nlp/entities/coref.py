@@ -69,8 +69,9 @@ class SpeakerResolver:
         return entity
 
     def resolve(self, head, span_start: int, span_end: int) -> Entity | None:
-        """The entity a speaker mention (head token, char span) refers to, or None."""
-        entity = self.index.at(span_start, span_end)
+        """The entity a speaker mention (head token, char span) refers to, or None. A name inside
+        a description that is not its head ("the influential US daily") is not the speaker."""
+        entity = self.index.at(head.idx, head.idx + len(head.text))
         if entity is not None:
             return entity
         lower = head.text.lower()

@@ -15,8 +15,9 @@ from pipelines.nlp.entities.aliases import AliasRules, load_alias_rules
 from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
 from pipelines.nlp.types import Entity, Mention
 
-EXTRACTOR_VERSION = "entities-1.1"
+EXTRACTOR_VERSION = "entities-1.2"
 
+_INNER_POSSESSIVE = re.compile(r"['’]s\s+\S")
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "NORP": "NORP"}
 
 
@@ -37,6 +38,10 @@ def build_entities(doc, rules: AliasRules | None = None) -> list[Entity]:
         if etype is None:
             continue
         start, end, name = clean_name(text, ent.start_char, ent.end_char)
+        if etype == "PERSON":
+            inner = _INNER_POSSESSIVE.search(name)
+            if inner:  # "Putin's Grand Plan" (a headline or a work's title): the person is Putin
+                end, name = start + inner.start(), name[:inner.start()]
         if not name or not any(ch.isalpha() for ch in name):
             continue
         raw.append((start, end, name, etype))

@@ -18,7 +18,7 @@ from pipelines.nlp.time.normalize import (
 from pipelines.nlp.time.tense import TenseOracle
 from pipelines.nlp.types import PublicationDate, Timex, UnusableDate, parse_publication
 
-EXTRACTOR_VERSION = "timex-1.2"
+EXTRACTOR_VERSION = "timex-1.3"
 
 MAX_FUTURE_DAYS = 2  # a publication date further ahead of the clock than this is not trusted
 
@@ -102,6 +102,15 @@ _CLOCK_NEARBY = re.compile(r"[^.;\n]{0,30}?\b(?:hrs|hours|(?:GMT|EST|EDT|CST|CDT
                            r"(?:local|[A-Z][a-z]+)\s+time\b)")
 
 
+# A score, rating or benchmark figure just before or after a four-digit number.
+_SCORE_BEFORE = re.compile(r"\b(?:scor(?:e|es|ed|ing)|benchmarks?|geekbench|rat(?:ing|ed)|points?|elo|"
+                           r"clocked|tallied|racked\s+up)\b[\s:]*(?:(?:of|at|about|around|over|under|nearly|almost|"
+                           r"just|only|a|an)\s+)?$", re.IGNORECASE)
+_SCORE_AFTER = re.compile(r"\s*(?:points?|pts|on\s+(?:geekbench|the\s+benchmark)|in\s+(?:geekbench|"
+                          r"the\s+(?:single|multi)[\w-]*\s+(?:core\s+)?(?:benchmark|test)))\b", re.IGNORECASE)
+_NO_WORD_AFTER = re.compile(r"\s*(?:[.,;:!?)\]\n]|$)")
+
+
 def _hhmm(digits: str) -> bool:
     return int(digits[:2]) <= 23 and int(digits[2:]) <= 59
 
@@ -120,6 +129,10 @@ def _plausible_year(text: str, start: int, end: int) -> bool:
         return False  # a 24-hour clock time, as wire copy writes it: "at 1630 EST"
     if _hhmm(text[start:end]) and _CLOCK_NEARBY.match(text, end):
         return False  # "between 1700 and 2100 hrs", "until 1500 (1400 GMT)", "by 1000 London time"
+    if _SCORE_BEFORE.search(text[max(0, start - 40):start]) or _SCORE_AFTER.match(text, end):
+        return False  # "scored 1061 in Geekbench", "a rating of 1500", "2048 points": a score
+    if prev == "the" and _NO_WORD_AFTER.match(text, end):
+        return False  # "more key travel than the 2016.": an elliptical product name, not the year
     if int(text[start:end]) < 1800 and prev not in _OLD_YEAR_PREV:
         return False  # "1600 Pennsylvania Avenue", "(1000)": an old year needs a clear cue
     if nxt and nxt.islower() and nxt.endswith("s") and not nxt.endswith("'s") and nxt not in _YEAR_FOLLOW_OK:
