@@ -81,3 +81,12 @@ def test_straight_unclosed_mark_is_not_continued_by_a_curly_quotation():
     spans = find_quoted_spans(text)
     first, second = spans[0], spans[-1]
     assert not first.closed and first.group != second.group
+
+
+def test_the_author_is_never_a_quotation_speaker(extractor):
+    from pipelines.nlp.types import DocInput
+
+    text = "By Maria Brennan\n\n\u201cThe budget is a disaster for the city,\u201d Maria Brennan said on Monday."
+    quotes = extractor.extract(DocInput("t", text, author="Maria Brennan")).quotes
+    assert quotes and all(q.speaker_key != "maria brennan" for q in quotes)
+    assert any(q.speaker_key == "maria brennan" for q in extractor.extract(DocInput("t", text)).quotes)

@@ -215,6 +215,12 @@ def _entities(extractor, result, spacy_doc, doc_input):
 
 def _quotes(extractor, result, spacy_doc, doc_input):
     result.quotes = quotes_mod.extract_quotes(spacy_doc, result.entities)
+    # The article's author is never the speaker of a quotation in it (a byline near a quote).
+    authors = entities_mod.author_keys(doc_input.author, None)
+    for quote in result.quotes:
+        if quote.speaker_key and quote.speaker_key in authors:
+            quote.speaker_text = quote.speaker_start = quote.speaker_end = None
+            quote.speaker_entity = quote.speaker_key = None
 
 
 def _timexes(extractor, result, spacy_doc, doc_input):

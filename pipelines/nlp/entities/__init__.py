@@ -3,6 +3,6 @@ that merges them across documents, and the resolution of a speaker mention to on
 
 from pipelines.nlp.entities.coref import SpeakerResolver
 from pipelines.nlp.entities.entities import EXTRACTOR_VERSION, build_entities
-from pipelines.nlp.entities.names import name_key
+from pipelines.nlp.entities.names import author_keys, name_key
 
-__all__ = ["EXTRACTOR_VERSION", "SpeakerResolver", "build_entities", "name_key"]
+__all__ = ["EXTRACTOR_VERSION", "SpeakerResolver", "author_keys", "build_entities", "name_key"]

@@ -60,3 +60,15 @@ def name_key(name: str, etype: str = "PERSON") -> str:
         kept = [w for w in words if len(w) > 1 and w not in _SUFFIXES]
         words = kept or words
     return " ".join(words)
+
+
+def author_keys(author: str | None, publisher: str | None) -> set[str]:
+    """Name keys of an article's own voice (its authors, "; "-separated, and its publisher): never a
+    quotation speaker or a stance holder."""
+    keys = set()
+    for value in (author, publisher):
+        for part in (value or "").replace(" and ", ";").replace(",", ";").split(";"):
+            part = part.strip()
+            if part:
+                keys.update({name_key(part, "PERSON"), name_key(part, "ORG")})
+    return keys

@@ -306,16 +306,9 @@ def _without_nested_duplicates(doc, pairs: list[_Pair]) -> list[_Pair]:
 
 def _author_keys(doc_input) -> set[str]:
     """Name keys of the article's own voice (its authors and publisher), never a holder or target."""
-    from pipelines.nlp.entities import name_key
+    from pipelines.nlp.entities import author_keys
 
-    keys = set()
-    for field_name in ("author", "publisher"):
-        value = getattr(doc_input, field_name, None)
-        for part in (value or "").replace(" and ", ";").replace(",", ";").split(";"):
-            part = part.strip()
-            if part:
-                keys.update({name_key(part, "PERSON"), name_key(part, "ORG")})
-    return keys
+    return author_keys(getattr(doc_input, "author", None), getattr(doc_input, "publisher", None))
 
 
 def _pronoun_resolver(doc, quotes, entities):
