@@ -90,3 +90,13 @@ def test_the_author_is_never_a_quotation_speaker(extractor):
     quotes = extractor.extract(DocInput("t", text, author="Maria Brennan")).quotes
     assert quotes and all(q.speaker_key != "maria brennan" for q in quotes)
     assert any(q.speaker_key == "maria brennan" for q in extractor.extract(DocInput("t", text)).quotes)
+
+
+def test_song_lyrics_are_not_quotations(extractor):
+    from pipelines.nlp.types import DocInput
+
+    text = ("The crowd went wild when the band played. \u201cOoooooooh, I wanna dance with you all night long!\u201d "
+            "the singer sang. \u201cWe love you, Boston, and we will be back next year,\u201d she said.")
+    contents = [text[q.content_start:q.content_end] for q in extractor.extract(DocInput("t", text)).quotes]
+    assert not [c for c in contents if "wanna" in c]
+    assert [c for c in contents if "We love you" in c]

@@ -498,6 +498,7 @@ def _maybe_mixed(cand: _Candidate, index: DocIndex) -> None:
 # --- output -------------------------------------------------------------------------------
 
 
+_ELONGATED = re.compile(r"([A-Za-z])\1{3,}")  # "Ooooh", "Yeahhhh": no one says that in a statement
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "&"}
 MIN_EMBEDDED_WORDS = 5  # a cued quotation inside a running sentence shorter than this is a phrase
 
@@ -508,6 +509,8 @@ def _keep(cand: _Candidate, index: DocIndex) -> bool:
     words = _words(index, cand)
     if _looks_like_title(index, cand, words):
         return False
+    if _ELONGATED.search(index.text, cand.start, cand.end):
+        return False  # "Ooooooooh ... I Wanna Sex You Up!": a lyric or a chant, not a statement
     if not cand.closed and (cand.cue_i is None or cand.inherited):
         return False  # a stray mark (or marks never closed) that nothing attributes
     if _after_colon(cand, index):
