@@ -5,9 +5,10 @@ read-only, when the warehouse is damaged, and when one inbox holds every hostile
     .venv/bin/python scripts/fault_table.py [--articles 300] [--skip kill,disk,inputs]
 
 Each row is measured here, on throw-away inboxes and warehouses under a temporary folder:
-  kill -9 (of the whole process group, like a power cut) at 4 moments of a run, found by timing a
-  clean run first; the rerun must finish unattended in < 5 minutes with every table equal to the
-  clean run's (audit timestamps aside);
+  kill -9 (of the whole process group, like a power cut) during ingest, the parse, a commit of
+  extracted rows, the checks and the refresh of the views (each moment found in the run's event
+  log); the rerun must finish unattended in < 5 minutes with every table equal to a clean run's
+  (audit timestamps aside);
   disk full / read-only (a small tmpfs; needs root, else the row says skipped) and a damaged
   warehouse file: the run must fail with one clear `error:` line and no traceback;
   the hostile inputs: `claims run` must exit 0 with each bad input in `quarantine` (with a reason)
@@ -35,7 +36,6 @@ from tests.snapshots import snapshot  # noqa: E402  (content comparison without 
 from tests.synthetic import write_corpus  # noqa: E402  (articles written for the tests)
 
 TABLES = ("articles", "entities", "quotations", "time_expressions", "claims", "stances", "article_extractions")
-KILL_FRACTIONS = (0.15, 0.4, 0.65, 0.9)
 RERUN_LIMIT_SECONDS = 300
 
 
@@ -66,21 +66,35 @@ def finish(proc: subprocess.Popen, timeout: float) -> tuple[int, str, str, float
     return proc.returncode, out, err, time.monotonic() - started
 
 
-def last_event(root: Path) -> str:
-    """The newest Dagster event of any run under root: the moment a kill landed in."""
-    newest = (0.0, "before the first run event")
+def started_steps(root: Path) -> set[str]:
+    """Step keys of every run under root that have started (from the runs' event logs)."""
+    steps = set()
     for db in (root / "dh" / "history" / "runs").glob("*.db"):
         if db.name == "index.db":
             continue
-        with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=2)) as con:
-            row = con.execute("SELECT timestamp, dagster_event_type, step_key FROM event_logs WHERE "
-                              "dagster_event_type IS NOT NULL ORDER BY id DESC LIMIT 1").fetchone()
-        if row:
-            stamp = row[0] if isinstance(row[0], (int, float)) else time.mktime(time.strptime(row[0][:19],
-                                                                                             "%Y-%m-%d %H:%M:%S"))
-            if stamp > newest[0]:
-                newest = (stamp, f"{row[1]} {row[2] or ''}".strip())
-    return newest[1]
+        try:
+            with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=2)) as con:
+                steps.update(key for (key,) in con.execute(
+                    "SELECT step_key FROM event_logs WHERE dagster_event_type = 'STEP_START'"))
+        except sqlite3.Error:
+            pass  # a log being created: the next poll reads it
+    return steps
+
+
+def write_open(root: Path) -> bool:
+    wal = root / "wh" / "warehouse.duckdb.wal"
+    return wal.exists() and wal.stat().st_size > 0
+
+
+# (moment, when it has come, seconds to wait after that): the four moments a run can die in,
+# plus the refresh of the views.
+MOMENTS = (
+    ("ingest", lambda root: "articles" in started_steps(root), 0.3),
+    ("parse (extraction running)", lambda root: "extraction" in started_steps(root), 2.0),
+    ("commit (extraction writing)", lambda root: "extraction" in started_steps(root) and write_open(root), 0.0),
+    ("checks", lambda root: "claims_expectations" in started_steps(root), 0.5),
+    ("refresh of the views", lambda root: "timeline_views" in started_steps(root), 0.2),
+)
 
 
 def last_line(text: str) -> str:
@@ -97,22 +111,25 @@ def kill_rows(base: Path, n_articles: int) -> list[dict]:
         raise SystemExit(f"the clean reference run failed:\n{out}\n{err}")
     reference = snapshot(clean / "wh" / "warehouse.duckdb", TABLES)
     rows = []
-    for fraction in KILL_FRACTIONS:
-        root = base / f"kill-{int(fraction * 100)}"
+    for number, (moment, has_come, delay) in enumerate(MOMENTS):
+        root = base / f"kill-{number}"
         (root / "raw").mkdir(parents=True)
         shutil.copy(clean / "raw" / "corpus.jsonl", root / "raw" / "corpus.jsonl")
         proc = start_run(root, "--no-remote")
-        time.sleep(seconds * fraction)
-        moment = last_event(root)
+        deadline = time.monotonic() + 600
+        while proc.poll() is None and time.monotonic() < deadline and not has_come(root):
+            time.sleep(0.02)
+        time.sleep(delay)
         alive = proc.poll() is None
         if alive:
             os.killpg(proc.pid, signal.SIGKILL)
         proc.communicate()
         code, out, err, rerun_seconds = finish(start_run(root, "--no-remote"), RERUN_LIMIT_SECONDS + 60)
         same = code == 0 and snapshot(root / "wh" / "warehouse.duckdb", TABLES) == reference
-        rows.append({"fault": f"kill -9 at {int(fraction * 100)}% of a clean run ({seconds * fraction:.0f} s)",
-                     "moment": moment if alive else "run had already finished",
-                     "outcome": f"rerun exit {code} in {rerun_seconds:.0f} s; tables "
+        rows.append({"fault": f"kill -9 during {moment}",
+                     "moment": f"steps started: {', '.join(sorted(started_steps(root))) or 'none'}" if alive
+                     else "run had already finished (not a test)",
+                     "outcome": f"rerun exit {code} in {rerun_seconds:.0f} s (clean run {seconds:.0f} s); tables "
                                 f"{'identical to a clean run' if same else 'DIFFER'}",
                      "ok": alive and same and rerun_seconds < RERUN_LIMIT_SECONDS})
         shutil.rmtree(root, ignore_errors=True)
