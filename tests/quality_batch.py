@@ -76,7 +76,7 @@ def extraction_a() -> DocumentExtraction:
             Stance("Jürgen Müller", *muller, "café tax", None, None, "against", -0.6, *q2, 0.7,
                    holder_key="jurgen muller"),
             Stance("Anna Kovač", *kovac, "bridge", None, None, "favor", 0.5, *q3, 0.6, holder_key="anna kovac",
-                   source_kind="claim"),
+                   source_kind="attitude"),
         ],
     )
 
@@ -100,7 +100,7 @@ def extraction_b() -> DocumentExtraction:
                       "published", None, None, "asserted", [], [], 0.5)],
         stances=[Stance("Jürgen Müller", *muller, "budget", *span(t, "budget", muller[1]), "against", -0.4,
                         *span(t, "Jürgen Müller criticised the budget."), 0.6, holder_key="jurgen muller",
-                        source_kind="sentence")],
+                        source_kind="attitude")],
     )
 
 

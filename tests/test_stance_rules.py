@@ -130,3 +130,12 @@ def test_a_speaker_written_it_or_they_holds_no_stance(extractor):
     text = ("The Tampa Bay Times endorsed a candidate on Sunday. Meanwhile, it attacked Tom Jones, saying "
             "\u201cTom Jones is a disgrace and a fraud.\u201d")
     assert not [s for s in run(extractor, text) if text[s.holder_start:s.holder_end].lower() == "it"]
+
+
+def test_every_source_kind_the_extractor_emits_passes_the_stance_checks(extractor):
+    from pipelines.quality.suites import STANCE_SOURCE_KINDS
+
+    text = ("Moscow and Beijing share an aversion to NATO's interventions. "
+            "\u201cTom Jones is by no means a threat to the party,\u201d Senator Maria Brennan said on Monday.")
+    kinds = {s.source_kind for s in run(extractor, text)}
+    assert kinds == {"attitude", "quote"} and kinds <= set(STANCE_SOURCE_KINDS)

@@ -249,7 +249,7 @@ class Stance:
     method: str = "lexicon"
     holder_key: str | None = None
     target_key: str | None = None
-    source_kind: str = "quote"  # quote | claim | sentence
+    source_kind: str = "quote"  # quote (a quotation's speaker holds it) | attitude (an attitude cue's subject) | mention (author-voice sentiment, never stored)
     stated_at: str | None = None
     target_kind: MentionKind | None = None  # issue -> stances.target_issue
 

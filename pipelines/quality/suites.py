@@ -21,7 +21,7 @@ ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "OTHER")
 TIMEX_ANCHORS = ("publication", "mention")
 CLAIMER_SOURCES = ("quote", "author", "publisher", "unknown")
 ABOUT_SOURCES = ("timex", "published", "unknown")
-STANCE_SOURCE_KINDS = ("quote", "claim", "sentence")
+STANCE_SOURCE_KINDS = ("quote", "attitude")  # what pipelines.nlp.stance emits
 
 # Warning threshold: the share of quotations whose speaker resolved to an entity.
 MIN_SPEAKER_RESOLVED_SHARE = 0.5

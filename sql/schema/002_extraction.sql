@@ -123,7 +123,7 @@ CREATE TABLE IF NOT EXISTS stances (
     evidence_start     INTEGER NOT NULL,
     evidence_end       INTEGER NOT NULL,
     evidence_text      VARCHAR NOT NULL,
-    source_kind        VARCHAR NOT NULL,  -- quote | claim | sentence
+    source_kind        VARCHAR NOT NULL,  -- quote | attitude
     stated_at          TIMESTAMP,
     extractor_version  VARCHAR NOT NULL
 );
