@@ -45,9 +45,10 @@ class SpeakerResolver:
         self.text = text
         self.added: dict[str, Entity] = {}
 
-    def resolve_or_add(self, head, span_start: int, span_end: int) -> Entity | None:
+    def resolve_or_add(self, head, span_start: int, span_end: int, is_name: bool = False) -> Entity | None:
+        """is_name: the caller knows the head is a name whatever its part-of-speech tag."""
         entity = self.resolve(head, span_start, span_end)
-        if entity is not None or head.pos_ != "PROPN":
+        if entity is not None or (head.pos_ != "PROPN" and not is_name):
             return entity
         # "Mr. King said": a named speaker is an entity even when the NER missed the name.
         start, end, name = clean_name(self.text, span_start, span_end)

@@ -14,7 +14,7 @@ from pipelines.nlp.quotes.doc_index import DocIndex
 from pipelines.nlp.quotes.marks import QuotedSpan, find_quoted_spans
 from pipelines.nlp.quotes.reported_speech import Report, find_reports
 from pipelines.nlp.quotes.reporting_lexicon import reporting_verbs
-from pipelines.nlp.quotes.speakers import noun_phrase, speaker_token
+from pipelines.nlp.quotes.speakers import mistagged_name, noun_phrase, speaker_token
 from pipelines.nlp.types import Entity, Quote, QuoteKind
 
 EXTRACTOR_VERSION = "quotes-1.4"
@@ -511,6 +511,8 @@ def _keep(cand: _Candidate, index: DocIndex) -> bool:
         return False
     if _ELONGATED.search(index.text, cand.start, cand.end):
         return False  # "Ooooooooh ... I Wanna Sex You Up!": a lyric or a chant, not a statement
+    if cand.cue_i is not None and "lyric" in reporting_verbs().get(index.doc[cand.cue_i].lemma_.lower(), ()):
+        return False  # '"Promise mama you'll keep your hands in sight," Blige sings': a lyric
     if not cand.closed and (cand.cue_i is None or cand.inherited):
         return False  # a stray mark (or marks never closed) that nothing attributes
     if _after_colon(cand, index):
@@ -592,7 +594,8 @@ def _to_quote(cand: _Candidate, index: DocIndex, resolver: SpeakerResolver) -> Q
     if cand.speaker_span is not None:
         s, e = cand.speaker_span
         quote.speaker_start, quote.speaker_end, quote.speaker_text = s, e, text[s:e]
-        entity = resolver.resolve_or_add(doc[cand.speaker_i], s, e) if cand.speaker_i is not None else None
+        head = doc[cand.speaker_i] if cand.speaker_i is not None else None
+        entity = resolver.resolve_or_add(head, s, e, is_name=mistagged_name(head)) if head is not None else None
         if entity is not None:
             quote.speaker_entity = entity.canonical_name
             quote.speaker_key = entity.key

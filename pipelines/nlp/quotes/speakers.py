@@ -33,6 +33,17 @@ def noun_phrase(head) -> tuple[int, int]:
     return doc[start_i].idx, end_token.idx + len(end_token.text)
 
 
+_CLOSERS = {"”", '"', "''", "’", ","}
+
+
+def mistagged_name(tok) -> bool:
+    """A surname the tagger read as another part of speech ("Skelly" as an adverb)."""
+    if not (tok.is_alpha and tok.is_title and len(tok.text) > 2) or tok.pos_ not in ("ADV", "ADJ", "VERB", "NOUN", "X"):
+        return False
+    # capitalized because it is a name, not because it starts the sentence
+    return tok.i > 0 and (not tok.is_sent_start or tok.doc[tok.i - 1].text in _CLOSERS)
+
+
 _ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "warn", "urge"}
 
 
@@ -124,6 +135,11 @@ def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
         if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "dative", "nsubj") and child.pos_ in ("PROPN", "NOUN") \
                 and usable(child) and child.i <= cue.i + 2 and child.ent_type_ not in _TIME_ENTS:
             return child
+    # '"...," said Skelly' / '"...," Skelly said': a surname the tagger read as an adverb ("-ly")
+    # or an adjective; a capitalized word next to the cue in mid-sentence is a name.
+    for k in ((cue.i + 1, cue.i - 1) if inverts else (cue.i - 1,)):
+        if 0 <= k < len(doc) and mistagged_name(doc[k]) and usable(doc[k]):
+            return doc[k]
     # 'Said Ellis: "..."': the verb parsed as a modifier of the name that follows it.
     if cue.i < cue.head.i <= cue.i + 3 and cue.head.pos_ == "PROPN" and usable(cue.head):
         return cue.head
