@@ -42,7 +42,7 @@ def con():
     connection = duckdb.connect()
     for path in sorted((SQL / "schema").glob("*.sql")):
         connection.execute(path.read_text())
-    for name in ("stance_timeline", "stance_changes", "speaker_activity"):
+    for name in ("stance_timeline", "stance_changes", "speaker_activity", "stance_rows"):
         connection.execute((SQL / "views" / f"{name}.sql").read_text())
     _entity(connection, PUTIN, "Vladimir Putin", "PERSON")
     _entity(connection, CHINA, "China", "GPE")
@@ -139,3 +139,19 @@ def test_speaker_activity_counts_quotations_stances_and_claims(con):
         ("Vladimir Putin", PUTIN, 1, 1, 1, 2, "2012-01-10 09:00:00", "2012-04-15 09:00:00"),
         ("an official", None, 1, 0, 0, 1, "2012-03-02 09:00:00", "2012-03-02 09:00:00"),
     ]
+
+
+def test_stance_rows_show_resolved_names_beside_the_mentions(con):
+    _stance(con, "s1", "a1", PUTIN, CHINA, 0.8, "He welcomed the rise of Beijing.", holder_text="He",
+            target_text="Beijing")
+    _stance(con, "s2", "a2", None, CHINA, -0.5, "A critic attacked China.", holder_text="a critic")
+    _article(con, "a1", "2012-01-10 09:00", version=2, is_current=True)
+    con.execute("UPDATE articles SET is_current = false WHERE article_id = 'a1' AND version = 1")
+    rows = con.execute("SELECT holder, target, polarity, holder_mention, target_mention FROM stance_rows "
+                       "ORDER BY stance_id").fetchall()
+    assert rows == [("a critic", "China", "against", "a critic", "China")]  # s1's version is superseded
+    con.execute("UPDATE articles SET is_current = true WHERE article_id = 'a1' AND version = 1")
+    con.execute("DELETE FROM articles WHERE article_id = 'a1' AND version = 2")
+    first = con.execute("SELECT holder, target, holder_mention, target_mention FROM stance_rows "
+                        "WHERE stance_id = 's1'").fetchone()
+    assert first == ("Vladimir Putin", "China", "He", "Beijing")
