@@ -47,6 +47,10 @@ def headline(figures: dict) -> str:
                 f"(annotators {figures['gold_per_doc']})")
     if "F1m" in figures:
         return f"F1m {figures['F1m']}, accuracy {figures['accuracy']}"
+    if "reader" in figures:
+        reader = figures["reader"]
+        return (f"accuracy {reader['accuracy']}, precision {reader['precision']}, coverage {reader['coverage']}, "
+                f"{figures['reader_pages_per_second']} pages/s")
     if "average_precision" in figures:
         return f"P/R/F1 {figures['precision']}/{figures['recall']}/{figures['F1']}, AP {figures['average_precision']}"
     return json.dumps(figures)[:200]
@@ -81,6 +85,14 @@ def main() -> int:
         results[name] = figures
         print(f"\n== {name}: python3 ../shared/eval/{scorer} ../shared/eval/{dev} OUT {' '.join(extra)}")
         print(json.dumps(figures)[:3000])
+    dates = subprocess.run([sys.executable, str(REPO / "scripts" / "eval_dates.py"), "--json"], capture_output=True,
+                           text=True, cwd=REPO)
+    try:
+        results["publication dates (htmldate dev)"] = json.loads(dates.stdout.strip().splitlines()[-1])
+        print("\n== publication dates: scripts/eval_dates.py on ../shared/data/dates/htmldate_eval_default.jsonl.gz")
+        print(dates.stdout.strip().splitlines()[-1])
+    except (json.JSONDecodeError, IndexError):
+        print("publication dates: not evaluated (" + (dates.stdout + dates.stderr).strip()[:200] + ")")
     print("\n== headline figures (dev sets; targets in the issues)")
     for name, figures in results.items():
         print(f"  {name:<28} {headline(figures)}")

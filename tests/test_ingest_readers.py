@@ -118,8 +118,13 @@ def test_html_date_from_page_text_and_stamp_line_dropped():
         b"</article></body></html>"
     )
     [article] = read_bytes(page, "q.html", "q.html").articles
-    assert article.published_at == datetime(2023, 7, 14) and article.published_source == "text"
+    # a date-classed element is page markup, which htmldate's fast pass reads
+    assert article.published_at == datetime(2023, 7, 14) and article.published_source == "metadata"
     assert _blocks(article.text)[1].startswith("Nothing much happened")
+    running = page.replace(b"<p class='date'>Published 14 July 2023</p>", b"").replace(
+        b"the mayor said on Friday afternoon", b"the mayor said on 14 July 2023")
+    [article] = read_bytes(running, "q.html", "q.html").articles
+    assert article.published_source in ("text", "unknown")  # only running text: weaker evidence, if any
 
 
 def test_saved_page_with_txt_name_is_read_as_html(tmp_path):
@@ -133,6 +138,22 @@ def test_html_without_text_is_quarantined():
     page = b"<html><head><title>Empty</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
     result = read_bytes(page, "e.html", "e.html")
     assert result.articles == [] and [r.reason for r in result.rejections] == ["no_text"]
+
+
+def test_a_page_without_text_keeps_its_date_on_the_quarantine_row(tmp_path):
+    from pipelines.store import db
+    from pipelines.store.articles import replace_quarantine
+
+    page = (b"<html><head><title>Empty</title><meta property='article:published_time' "
+            b"content='2019-11-05T08:30:00'></head><body><nav><a href='/'>Home</a></nav></body></html>")
+    [rejection] = read_bytes(page, "e.html", "e.html").rejections
+    assert (rejection.reason, rejection.published, rejection.published_source) == (
+        "no_text", "2019-11-05T08:30:00", "metadata")
+    with db.connect(tmp_path / "w.duckdb") as con:
+        db.apply_sql(con)
+        replace_quarantine(con, "e.html", [rejection])
+        assert con.execute("SELECT published_at, published_source FROM quarantine").fetchone() == (
+            datetime(2019, 11, 5, 8, 30), "metadata")
 
 
 def test_html_that_is_not_markup_is_quarantined():

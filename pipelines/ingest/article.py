@@ -77,6 +77,8 @@ class Rejection:
     detail: str = ""
     content_hash: str | None = None
     source_item: str | None = None
+    published: str | None = None  # a date found before the text was rejected (ISO), and where
+    published_source: str | None = None
 
 
 @dataclass

@@ -4,18 +4,19 @@ The page is parsed once; trafilatura's `bare_extraction` gives text and metadata
 Extraction options were chosen on the article-extraction-benchmark pages
 (scripts/bench_ingest.py): favor_precision=True, include_comments=False, tables kept.
 
-published_source says where the date came from, in htmldate's own order of trust:
-"metadata" (meta tags, JSON-LD, <time> in the header), "url" (a /2019/11/05/ path),
-"text" (htmldate's markup and text patterns, the weakest evidence), "unknown".
+published_source says where the date came from (page_date.py, htmldate's public API):
+"url" (a /2019/11/05/ path), "metadata" (meta tags, JSON-LD, <time> and other markup),
+"text" (found only in running text, the weakest evidence), "unknown". A page whose text is
+rejected keeps its date on its quarantine row.
 """
 
 import logging
 
 import trafilatura
 
-from pipelines.ingest import htmldate_adapter
 from pipelines.ingest.article import ReadResult, Rejection
 from pipelines.ingest.cleaning import clean_paragraphs
+from pipelines.ingest.page_date import page_date
 from pipelines.ingest.records import build_article
 
 EXTRACTION_OPTIONS = {
@@ -34,18 +35,9 @@ for _name in ("trafilatura", "htmldate"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 
-def _find_date_source(tree, url: str | None) -> tuple[str | None, str]:
-    """(date string, source) from the header/JSON-LD, else the URL; (None, 'unknown') otherwise."""
-    found = htmldate_adapter.header_date(tree, DATE_FORMAT)
-    if found:
-        return found, "metadata"
-    if url is None:
-        canonical = tree.find('.//link[@rel="canonical"]')
-        url = canonical.get("href") if canonical is not None else None
-    found = htmldate_adapter.url_date(url, DATE_FORMAT)
-    if found:
-        return found, "url"
-    return None, "unknown"
+def _day_precise(date: str | None) -> str | None:
+    """htmldate pads a bare day with midnight; keep the day precision honest."""
+    return date[:10] if date and date.endswith("T00:00:00") else date
 
 
 def read_html(
@@ -67,7 +59,7 @@ def read_html(
     if tree is None:
         result.rejections.append(Rejection(source, "malformed_html", detail, raw_hash, source_item))
         return result
-    date, date_source = _find_date_source(tree, url)
+    date, date_source = page_date(tree, url, DATE_FORMAT)
     page_language = tree.get("lang") or tree.get("xml:lang")
     try:
         document = trafilatura.bare_extraction(
@@ -82,18 +74,20 @@ def read_html(
             Rejection(source, "malformed_html", f"extraction failed: {type(exc).__name__}: {exc}"[:300], raw_hash, source_item)
         )
         return result
+    # A page whose text is rejected keeps its date on the quarantine row.
+    dated = {"published": _day_precise(date), "published_source": date_source if date else None}
     if document is None or not (document.text or "").strip():
-        result.rejections.append(Rejection(source, "no_text", "no main text found in the page", raw_hash, source_item))
+        result.rejections.append(Rejection(source, "no_text", "no main text found in the page", raw_hash, source_item,
+                                           **dated))
         return result
     paragraphs = clean_paragraphs(document.text.split("\n"), document.title)
     if sum(len(p) for p in paragraphs) < MIN_PAGE_TEXT_CHARS:
         detail = f"only {sum(len(p) for p in paragraphs)} characters of main text after cleaning"
-        result.rejections.append(Rejection(source, "no_text", detail, raw_hash, source_item))
+        result.rejections.append(Rejection(source, "no_text", detail, raw_hash, source_item, **dated))
         return result
     if date is None and document.date:
         date, date_source = document.date, "text"
-    if date and date.endswith("T00:00:00"):
-        date = date[:10]  # htmldate pads a bare day with midnight; keep the day precision honest
+    date = _day_precise(date)
     title = document.title
     item = build_article(
         source=source,

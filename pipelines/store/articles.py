@@ -98,6 +98,16 @@ def write_articles(con, partition_key: str, articles: list[Article], now: dateti
     return stats
 
 
+def _timestamp(value: str | None):
+    """A rejected input's date as a naive timestamp (None when absent or unreadable)."""
+    if not value:
+        return None
+    try:
+        return pd.Timestamp(value).tz_localize(None) if pd.Timestamp(value).tzinfo else pd.Timestamp(value)
+    except (ValueError, TypeError):
+        return None
+
+
 def replace_quarantine(con, partition_key: str, rejections: list[Rejection], now: datetime | None = None) -> int:
     """The partition's quarantine rows become exactly `rejections` (keeping first quarantine times)."""
     now = now or utc_now()
@@ -108,9 +118,11 @@ def replace_quarantine(con, partition_key: str, rejections: list[Rejection], now
             "quarantine_id": qid, "partition_key": partition_key, "source": rejection.source,
             "source_item": rejection.source_item, "reason": rejection.reason, "detail": rejection.detail[:2000],
             "content_hash": rejection.content_hash, "quarantined_at": now,
+            "published_at": _timestamp(rejection.published), "published_source": rejection.published_source,
         }
     frame = pd.DataFrame(list(rows.values()), columns=[
         "quarantine_id", "partition_key", "source", "source_item", "reason", "detail", "content_hash", "quarantined_at",
+        "published_at", "published_source",
     ])
     with transaction(con):
         con.register("quarantine_batch", pa.Table.from_pandas(frame, preserve_index=False))

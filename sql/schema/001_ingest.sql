@@ -46,3 +46,7 @@ CREATE TABLE IF NOT EXISTS quarantine (
     content_hash    VARCHAR,
     quarantined_at  TIMESTAMP NOT NULL
 );
+-- The publication date of an input whose text was rejected (a page with no main text still has
+-- a date): as found, with where it was found (htmldate's metadata, the URL, ...).
+ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS published_at TIMESTAMP;
+ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS published_source VARCHAR;
