@@ -106,9 +106,16 @@ def test_lineage_page_renders_in_headless_chromium(webserver):
             skip = page.get_by_role("button", name="Skip")  # first-visit newsletter dialog
             if skip.count():
                 skip.first.click()
+            # Any other first-visit overlay (its backdrop would swallow clicks): Escape closes it.
+            for _ in range(3):
+                if not page.locator(".bp5-overlay-backdrop").count():
+                    break
+                page.keyboard.press("Escape")
+                page.wait_for_timeout(500)
             show_all = page.get_by_role("button", name="All", exact=True)  # full graph depth
             if show_all.count():
-                show_all.first.click()
+                # dispatched to the button itself: a late overlay cannot intercept it
+                show_all.first.dispatch_event("click")
             names = ["articles", "quotations", "time_expressions", "claims", "stances", "timeline_views",
                      "holder_reports"]
             page.wait_for_function("names => names.every(n => document.body.innerText.includes(n))", arg=names,
