@@ -22,6 +22,11 @@ RUNS = [
      ["--kinds", "direct", "--p-kinds", "direct", "mixed", "indirect"]),
     ("quotes (speech view)", "quotes/polnear_dev.jsonl", "quotes/score.py",
      ["--kinds", "direct", "mixed", "indirect_speech", "--p-kinds", "direct", "mixed", "indirect"]),
+    # PolNeAR train: the rules are tuned on it; a train/dev gap shows a rule fitted to dev.
+    ("quotes train (direct view)", "quotes/polnear_train.jsonl", "quotes/score.py",
+     ["--kinds", "direct", "--p-kinds", "direct", "mixed", "indirect"]),
+    ("quotes train (speech view)", "quotes/polnear_train.jsonl", "quotes/score.py",
+     ["--kinds", "direct", "mixed", "indirect_speech", "--p-kinds", "direct", "mixed", "indirect"]),
     ("timex", "timex/tbaq_dev.jsonl", "timex/score.py", []),
     # NewsMTSC scores polarity toward a given mention whoever holds it: the per-mention view.
     ("stance (NewsMTSC dev_mt)", "stance/dev_mt.jsonl", "stance/score.py", []),
