@@ -50,12 +50,6 @@ sonia sophia sophie stacey stephanie susan suzanne sylvia tammy tara teresa ther
 tracy ursula valerie vanessa victoria virginia wendy whitney yvonne zoe
 """.split())
 
-MALE_NOUNS = {"man", "husband", "father", "son", "brother", "congressman", "spokesman", "chairman",
-              "businessman", "king", "prince", "boy"}
-FEMALE_NOUNS = {"woman", "wife", "mother", "daughter", "sister", "congresswoman", "spokeswoman",
-                "chairwoman", "businesswoman", "queen", "princess", "girl"}
-
-
 @lru_cache(maxsize=4096)
 def given_name_gender(token: str) -> str | None:
     lower = token.lower().strip(".")
