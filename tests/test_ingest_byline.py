@@ -33,3 +33,8 @@ def test_articles_keep_the_clean_byline_and_the_given_one_aside():
 
 def test_a_place_after_the_name_is_not_part_of_it():
     assert clean_byline("David Smith in Washington") == ["David Smith"]
+
+
+def test_a_publisher_run_into_the_name_drops_the_part():
+    assert clean_byline("Finian Cunningham Sputnik International") == []
+    assert clean_byline("Finian Cunningham; Sputnik International") == ["Finian Cunningham"]

@@ -26,6 +26,7 @@ _NOT_A_PERSON = {
     "inc", "llc", "ltd", "corp", "company", "nast", "group", "network", "agency", "times", "post", "daily",
     "journal", "reuters", "afp", "ap", "bloomberg", "associated", "wire", "wires", "service", "services",
     "online", "digital", "magazine", "tribune", "herald", "gazette", "guardian", "unknown", "anonymous", "user",
+    "international", "radio", "tv", "television", "channel", "broadcasting", "weekly", "sputnik", "foundation",
 }
 _PARTICLES = {"de", "da", "del", "della", "van", "von", "der", "den", "bin", "al", "la", "le", "di", "du", "dos",
               "y", "ibn", "st.", "mc", "o'"}
