@@ -16,7 +16,7 @@ import gzip
 import json
 import sys
 import time
-from collections import Counter
+from itertools import islice
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -25,13 +25,8 @@ DEV = REPO.parent / "shared" / "data" / "dates" / "htmldate_eval_default.jsonl.g
 
 
 def load(limit: int) -> list[dict]:
-    pages = []
     with gzip.open(DEV, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            pages.append(json.loads(line))
-            if limit and len(pages) >= limit:
-                break
-    return pages
+        return [json.loads(line) for line in islice(handle, limit or None)]
 
 
 def score(pairs: list[tuple[str, str | None]]) -> dict:

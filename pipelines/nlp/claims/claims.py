@@ -9,13 +9,13 @@ expression governing it, else the publication date.
 """
 
 import bisect
-import calendar
 import re
 
 from pipelines.nlp.claims import model as claims_model
 from pipelines.nlp.claims.parts import governing_timex, modality, numbers_in, time_range
 from pipelines.nlp.doc_cache import doc_sentences, doc_text, token_columns
 from pipelines.nlp.time import parse_publication_date
+from pipelines.nlp.time.calendar import interval_of
 from pipelines.nlp.types import Claim, PublicationDate, UnusableDate
 
 EXTRACTOR_VERSION = "claims-1.1"
@@ -105,13 +105,8 @@ def _sentences(doc, text):
 def _published_interval(published, day) -> tuple[str, str]:
     """The publication date as an interval at its own precision: a date known to the month is
     that whole month (the article claims no day), to the year that whole year."""
-    precision = getattr(published, "precision", "day")
-    if precision == "year":
-        return f"{day.year:04d}-01-01", f"{day.year:04d}-12-31"
-    if precision == "month":
-        last = calendar.monthrange(day.year, day.month)[1]
-        return f"{day.year:04d}-{day.month:02d}-01", f"{day.year:04d}-{day.month:02d}-{last:02d}"
-    return day.isoformat(), day.isoformat()
+    start, end, _granularity = interval_of(published.isoformat()) if hasattr(published, "isoformat") else (None,) * 3
+    return (start, end) if start else (day.isoformat(), day.isoformat())
 
 
 def _is_body_sentence(text: str, start: int, end: int, title: str) -> bool:
