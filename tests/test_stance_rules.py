@@ -139,3 +139,36 @@ def test_every_source_kind_the_extractor_emits_passes_the_stance_checks(extracto
             "\u201cTom Jones is by no means a threat to the party,\u201d Senator Maria Brennan said on Monday.")
     kinds = {s.source_kind for s in run(extractor, text)}
     assert kinds == {"attitude", "quote"} and kinds <= set(STANCE_SOURCE_KINDS)
+
+
+def test_he_in_a_speakers_own_quoted_words_is_someone_else(extractor):
+    text = ("Governor Tom Jones spoke on Monday. Senator Mark Brennan answered him. "
+            "\u201cHe is a liar and a disgrace,\u201d Brennan said.")
+    assert rows(run(extractor, text)) == {("Mark Brennan", "Tom Jones", "against")}
+
+
+def test_a_pronoun_in_quoted_words_refers_first_to_a_name_in_the_same_quotation(extractor):
+    text = ("Senator Paul Smith met Mark Davis on Monday. "
+            "\u201cTom Jones has lied to voters for years, proving he is dishonest and unfit,\u201d Smith said.")
+    assert rows(run(extractor, text)) == {("Paul Smith", "Tom Jones", "against")}
+
+
+def test_places_qualifying_a_persons_title_are_not_targets(extractor):
+    text = "Maria Brennan condemned Tulsa, Okla., police officer Betty Shelby for the shooting."
+    found = rows(run(extractor, text))
+    assert ("Maria Brennan", "Betty Shelby", "against") in found
+    assert {r[1] for r in found} == {"Betty Shelby"}
+
+
+def test_poll_support_is_a_figure_not_a_stance(extractor):
+    assert run(extractor, "Tom Jones has just 5 percent support of the Hispanic vote in Ohio.") == []
+
+
+def test_a_hyphenated_word_is_not_read_as_its_last_part(extractor):
+    text = "\u201cTom Jones is trigger-happy and very unstable,\u201d Senator Mark Brennan said."
+    assert not [s for s in run(extractor, text) if s.polarity == "favor"]
+
+
+def test_a_question_states_no_stance(extractor):
+    text = "\u201cWhy would anyone praise Tom Jones for his courage?\u201d Senator Maria Brennan said."
+    assert run(extractor, text) == []

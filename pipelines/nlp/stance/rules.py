@@ -52,6 +52,18 @@ class Evidence:
     holders: list = field(default_factory=list)
 
 
+def _is_counted(noun) -> bool:
+    """A noun with a number or a percentage on it ("5 percent support", "two objections")."""
+    return any(c.dep_ == "nummod" or c.ent_type_ in ("PERCENT", "CARDINAL") for c in noun.children)
+
+
+def _is_hyphen_compound(token) -> bool:
+    """The last part of a hyphenated word ("happy" in "trigger-happy")."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
+        and not doc[token.i - 2].whitespace_
+
+
 def _children_conj(token):
     """The token and the tokens coordinated with it ("Moscow and Beijing")."""
     out = [token]
@@ -190,8 +202,8 @@ def cue_frames(sent) -> list[CueFrame]:
                 for g in p.children
                 if g.dep_ in ("pobj", "pcomp")
             ]
-            if not objects:
-                continue
+            if not objects or _is_counted(token):
+                continue  # "5 percent support of the black vote" is a poll figure, not a stance
             holders = [c for c in token.children if c.dep_ == "poss"]
             governor = token.head if token.dep_ in ("dobj", "attr", "nsubj", "pobj") else None
             if not holders and governor is not None and governor.pos_ in ("VERB", "AUX"):
@@ -254,6 +266,8 @@ def target_evidence(head, frames: list[CueFrame]) -> list[Evidence]:
                 continue
             for i, part in enumerate(_children_conj(complement)):
                 value = EVALUATIVE.get(part.lemma_.lower())
+                if value is None and _is_hyphen_compound(part):
+                    continue  # "trigger-happy" means nothing like "happy"
                 if value is None:
                     value = word_valence(part.lemma_, part.lower_)
                     value += sum(word_valence(m.lemma_, m.lower_) for m in part.children if m.dep_ == "amod")

@@ -25,7 +25,7 @@ from pipelines.nlp.stance.rules import Evidence, combine, cue_frames, target_evi
 from pipelines.nlp.stance.targets import EntityIndex, holder_mentions, mention_head, sentence_mentions
 from pipelines.nlp.types import Mention, Polarity, PublicationDate, Stance, UnusableDate
 
-EXTRACTOR_VERSION = "stance-2.1"
+EXTRACTOR_VERSION = "stance-2.2"
 
 # Rule evidence of these kinds decides on its own when strong enough; weaker cues go to the model.
 DECISIVE_KINDS = {"verb_object", "noun_complement", "prep_verb", "passive", "predicate"}
@@ -77,8 +77,9 @@ class Decision(NamedTuple):
 class _Voice:
     """Who speaks a stretch of text: a quotation's speaker or a claim's claimer."""
 
-    def __init__(self, kind, spans, holder, holder_key, holder_start, holder_end):
+    def __init__(self, kind, spans, holder, holder_key, holder_start, holder_end, direct=False):
         self.kind = kind
+        self.direct = direct  # the speaker's own words in quotation marks
         self.spans = spans
         self.holder = holder
         self.holder_key = holder_key
@@ -87,6 +88,10 @@ class _Voice:
 
     def covers(self, start, end) -> bool:
         return any(s <= start and end <= e for s, e in self.spans)
+
+    def start_of(self, offset: int) -> int | None:
+        """Where the quoted stretch holding `offset` begins."""
+        return next((s for s, e in self.spans if s <= offset < e), None)
 
 
 def _voices(quotes, excluded_keys: set[str], text: str) -> list[_Voice]:
@@ -102,7 +107,7 @@ def _voices(quotes, excluded_keys: set[str], text: str) -> list[_Voice]:
             continue
         spans = [tuple(span) for span in (quote.content_spans or [(quote.content_start, quote.content_end)])]
         voices.append(_Voice("quote", spans, quote.speaker_entity, quote.speaker_key,
-                             quote.speaker_start, quote.speaker_end))
+                             quote.speaker_start, quote.speaker_end, direct=quote.kind == "direct"))
     return voices
 
 
@@ -194,6 +199,8 @@ def extract_stances(doc, quotes, claims, entities, doc_input, model_path: Path |
     pairs: list[_Pair] = []
     model_items: list[tuple[str, int, int]] = []
     for sent in doc_sentences(doc):
+        if _is_question(sent):
+            continue  # a question asks; it states no stance (the guide's rule)
         mentions = sentence_mentions(sent, index)
         frames = cue_frames(sent)
         evaluative = None  # computed on the first pair that needs the model
@@ -207,7 +214,8 @@ def extract_stances(doc, quotes, claims, entities, doc_input, model_path: Path |
             holders = _holders(voice, evidence, sent, index, resolver, excluded)
             if not holders:
                 continue  # the author's own voice: not a stance row
-            target = _named_target(doc, mention, resolver, excluded, {h.key for h in holders})
+            target = _named_target(doc, mention, resolver, excluded, {h.key for h in holders},
+                                   quoted_from=voice.start_of(mention.start) if voice is not None and voice.direct else None)
             if target is None:
                 continue  # a pronoun or description that resolves to no named entity, or a bare name
             holders = [h for h in holders if h.key != target.key]  # no stance toward oneself
@@ -250,6 +258,10 @@ def extract_stances(doc, quotes, claims, entities, doc_input, model_path: Path |
                 stated_at=stated_at, target_kind=target.kind,
             ))
     return stances
+
+
+def _is_question(sent) -> bool:
+    return sent.text.rstrip().rstrip("\"'”’)\u00a0 ").endswith("?")
 
 
 def _frame_evidence(frame) -> Evidence:
@@ -323,16 +335,28 @@ def _pronoun_resolver(doc, quotes, entities):
     return SpeakerResolver(list(entities or []), in_quote, doc.text)
 
 
-def _resolve_pronoun(doc, mention: Mention, resolver, excluded: set[str] = frozenset()) -> Mention | None:
+def _resolve_pronoun(doc, mention: Mention, resolver, excluded: set[str] = frozenset(),
+                     quoted_from: int | None = None) -> Mention | None:
     """A personal pronoun (he, she, ...) resolved to the closest preceding person of its gender
     (when known), or None. "It", "its" and "they" are left unresolved: their referents are too
-    often a place or a phrase."""
+    often a place or a phrase. Inside quoted words, a person named earlier in the same quotation
+    comes first ("Trump has been disrespecting our veterans, proving he's unfit"); names in
+    other quotations are never antecedents."""
     head = mention_head(doc, mention)
     if head.lower_ not in PERSONAL_PRONOUNS:
         return None
     pronoun = head.lower_
-    found = resolver.index.preceding(head.idx, ("PERSON",), skip=resolver.in_quote_char, exclude_keys=excluded,
-                                     accept=lambda entity: agrees(entity, pronoun, doc.text))
+
+    def accept(entity):
+        return agrees(entity, pronoun, doc.text)
+
+    found = None
+    if quoted_from is not None:
+        found = resolver.index.preceding(head.idx, ("PERSON",), window=head.idx - quoted_from,
+                                         exclude_keys=excluded, accept=accept)
+    if found is None:
+        found = resolver.index.preceding(head.idx, ("PERSON",), skip=resolver.in_quote_char, exclude_keys=excluded,
+                                         accept=accept)
     if found is None:
         return None
     entity = found[0]
@@ -340,13 +364,18 @@ def _resolve_pronoun(doc, mention: Mention, resolver, excluded: set[str] = froze
                    mention.token_start, mention.token_end)
 
 
-def _named_target(doc, mention: Mention, resolver, excluded: set[str], holder_keys: set[str]) -> Mention | None:
+def _named_target(doc, mention: Mention, resolver, excluded: set[str], holder_keys: set[str],
+                  quoted_from: int | None = None) -> Mention | None:
+    """quoted_from: where the speaker's own quoted words holding the mention begin (None when
+    the mention is not inside quotation marks)."""
     if mention.kind == "pronoun":
-        # An object pronoun never refers to its own clause's subject ("Brennan praised him"), so
-        # the holder is skipped there; any other pronoun whose closest referent is the holder
-        # ("Trump said he finally believes ...") is about the holder: no row, never the next name.
-        is_object = mention_head(doc, mention).dep_ in OBJECT_DEPS
-        mention = _resolve_pronoun(doc, mention, resolver, excluded | holder_keys if is_object else excluded)
+        # An object pronoun never refers to its own clause's subject ("Brennan praised him"), and
+        # a speaker's own quoted words call the speaker "I", never "he" ("He had no proof of it,"
+        # Butterfield said): the holder is skipped there. Any other pronoun whose closest referent
+        # is the holder ("Trump said he finally believes ...") is about the holder: no row.
+        skip_holder = quoted_from is not None or mention_head(doc, mention).dep_ in OBJECT_DEPS
+        mention = _resolve_pronoun(doc, mention, resolver, excluded | holder_keys if skip_holder else excluded,
+                                   quoted_from)
         if mention is not None and mention.key in holder_keys:
             return None
     if mention is not None and mention.kind == "issue":
@@ -373,9 +402,13 @@ def _is_setting(doc, mention: Mention) -> bool:
 
 
 def _is_modifier(doc, mention: Mention) -> bool:
+    """"Democratic nominee", "Tulsa, Okla., police officer": the name qualifies another noun (an
+    apposition to such a name, "Okla.", does too)."""
     head = mention_head(doc, mention)
+    if head.dep_ == "appos" and head.head.i != head.i:
+        head = head.head
     governor = head.head
-    return (head.dep_ in ("amod", "compound") and governor.i != head.i
+    return (head.dep_ in ("amod", "compound", "nmod") and governor.i != head.i
             and not mention.token_start <= governor.i < mention.token_end and governor.pos_ in ("NOUN", "PROPN"))
 
 
