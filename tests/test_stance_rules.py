@@ -172,3 +172,8 @@ def test_a_hyphenated_word_is_not_read_as_its_last_part(extractor):
 def test_a_question_states_no_stance(extractor):
     text = "\u201cWhy would anyone praise Tom Jones for his courage?\u201d Senator Maria Brennan said."
     assert run(extractor, text) == []
+
+
+def test_refusing_to_endorse_is_against(extractor):
+    found = rows(run(extractor, "Senator Mark Brennan pointedly refused to endorse Tom Jones in July."))
+    assert found == {("Mark Brennan", "Tom Jones", "against")}

@@ -21,6 +21,7 @@ STANCE_VERBS = {
     "salute": 0.8, "honor": 0.7, "honour": 0.7, "respect": 0.6, "value": 0.6, "cherish": 0.8,
     "credit": 0.6, "vindicate": 0.6, "exonerate": 0.6, "rally": 0.4, "promote": 0.5, "advocate": 0.7,
     "elect": 0.4, "reelect": 0.5, "acclaim": 0.8, "need": 0.5, "extol": 0.9, "compliment": 0.8, "befriend": 0.6,
+    "tout": 0.6, "hearten": 0.5,
     # against
     "oppose": -0.8, "condemn": -0.9, "criticize": -0.8, "criticise": -0.8, "denounce": -0.9,
     "reject": -0.6, "attack": -0.7, "blame": -0.8, "accuse": -0.8, "slam": -0.8, "fear": -0.6,
@@ -35,6 +36,7 @@ STANCE_VERBS = {
     "disavow": -0.7, "repudiate": -0.8, "resent": -0.7, "loathe": -0.9, "dread": -0.6,
     "slander": -0.8, "undercut": -0.6, "sabotage": -0.8, "betray": -0.8, "humiliate": -0.8,
     "deride": -0.8, "scorn": -0.8, "shun": -0.6, "ostracize": -0.7, "lament": -0.5, "warn": -0.3,
+    "needle": -0.6, "rip": -0.7, "excoriate": -0.9, "pillory": -0.9, "savage": -0.8, "taunt": -0.7,
 }
 
 # Verb + preposition pairs where the preposition carries the stance ("vote against X").
@@ -49,6 +51,7 @@ PREP_VERBS = {
     ("turn", "against"): -0.7, ("work", "with"): 0.3, ("cooperate", "with"): 0.4,
     ("break", "with"): -0.6, ("lobby", "for"): 0.5, ("lobby", "against"): -0.6,
     ("align", "with"): 0.5, ("believe", "in"): 0.6, ("side", "by"): 0.5,
+    ("unload", "on"): -0.8, ("lash", "out"): -0.8, ("hit", "out"): -0.7, ("go", "after"): -0.6,
 }
 
 # Nouns whose complement ("aversion to X", "support for X") or possessor is the target.

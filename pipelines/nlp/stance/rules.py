@@ -79,8 +79,14 @@ def _text_between(a, b) -> str:
     return doc[lo : hi + 1].text.lower()
 
 
+# "refused to endorse X", "declined to back X": the verb the cue hangs from negates it.
+NEGATING_VERBS = {"refuse", "decline", "fail", "stop", "cease", "hesitate"}
+
+
 def is_negated(token, until=None) -> bool:
     """Negation attached to a predicate or its complement, including phrases that scope over it."""
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in NEGATING_VERBS:
+        return True
     for child in token.children:
         if child.dep_ == "neg" or (child.lower_ in NEGATORS and child.dep_ in ("advmod", "det", "neg", "preconj")):
             return True
