@@ -187,15 +187,15 @@ def run_pipeline_once(workdir: Path, files: list[str], processes: int, clock: St
             db.apply_sql(con)
             started = time.perf_counter()
             processed = [name for name in files
-                         if ingest_step.ingest_partition(con, settings, name, max_bytes=500_000_000).status == "ingested"]
+                         if ingest_step.ingest_input(con, settings, name, max_bytes=500_000_000).status == "ingested"]
             clock.add("ingest", time.perf_counter() - started)
             extractor = Extractor(n_process=processes, batch_size=64, **extractor_options(settings=settings))
             started = time.perf_counter()
-            totals = extract_step.extract_partitions(con, extractor, list(files), batch_articles=1000)
+            totals = extract_step.extract_inputs(con, extractor, list(files), batch_articles=1000)
             clock.add("extract", time.perf_counter() - started - clock.seconds.get("write", 0.0))
             if validate:
                 started = time.perf_counter()
-                validated = validate_partitions(con, processed)  # as a run checks only its own partitions
+                validated = validate_inputs(con, processed)  # as a run checks only its own partitions
                 clock.add("checks", time.perf_counter() - started)
                 totals["checks"] = validated
     finally:
@@ -203,12 +203,12 @@ def run_pipeline_once(workdir: Path, files: list[str], processes: int, clock: St
     return totals
 
 
-def validate_partitions(con, partition_keys: list[str]):
+def validate_inputs(con, input_keys: list[str]):
     try:
-        from pipelines.quality.validate import validate_partitions as run_checks
+        from pipelines.quality.validate import validate_inputs as run_checks
     except ImportError:
         return "quality module not available"
-    return run_checks(con, partition_keys)
+    return run_checks(con, input_keys)
 
 
 def timeline_query_ms(db_path: Path, as_python_rows: bool = False) -> dict:

@@ -74,7 +74,7 @@ def main() -> int:
     with db.connect(warehouse, read_only=True) as con:
         n_articles = con.execute("SELECT count(*) FROM articles WHERE is_current").fetchone()[0]
         batches = ([[k] for (k,) in con.execute(
-            "SELECT DISTINCT partition_key FROM articles WHERE is_current ORDER BY 1").fetchall()]
+            "SELECT DISTINCT input_key FROM articles WHERE is_current ORDER BY 1").fetchall()]
             if args.per_partition else [None])
         total, failures = 0.0, {}
         for table in VALIDATED_TABLES:

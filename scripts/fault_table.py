@@ -236,9 +236,9 @@ def inputs_rows(base: Path) -> list[dict]:
     con = duckdb.connect(str(root / "wh" / "warehouse.duckdb"), read_only=True)
     try:
         quarantined = dict(con.execute("SELECT source, min(reason) FROM quarantine GROUP BY source").fetchall())
-        stored = {row[0] for row in con.execute("SELECT DISTINCT partition_key FROM articles").fetchall()}
+        stored = {row[0] for row in con.execute("SELECT DISTINCT input_key FROM articles").fetchall()}
         texts = {}
-        for key, text in con.execute("SELECT partition_key, text FROM articles WHERE is_current").fetchall():
+        for key, text in con.execute("SELECT input_key, text FROM articles WHERE is_current").fetchall():
             texts.setdefault(key, []).append(text)
     finally:
         con.close()

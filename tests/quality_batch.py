@@ -106,7 +106,7 @@ def extraction_b() -> DocumentExtraction:
 
 def _insert_article(con, article_id: str, text: str, partition: str, version: int = 1, current: bool = True):
     con.execute(
-        "INSERT INTO articles (article_id, version, is_current, partition_key, source, title, published_at, "
+        "INSERT INTO articles (article_id, version, is_current, input_key, source, title, published_at, "
         "published_source, language, text, char_length, content_hash, first_seen, last_seen) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, 'metadata', 'en', ?, ?, ?, ?, ?)",
         [article_id, version, current, partition, partition, f"title {article_id}", PUBLISHED, text, len(text),
@@ -117,7 +117,7 @@ def build_clean_warehouse(con) -> None:
     """Schema, raw inputs, two articles in PARTITION and one in OTHER_PARTITION, their extractions."""
     db.apply_sql(con)
     for partition, n in ((PARTITION, 2), (OTHER_PARTITION, 1)):
-        con.execute("INSERT INTO raw_inputs (partition_key, location, n_articles, n_rejected, first_seen, "
+        con.execute("INSERT INTO raw_inputs (input_key, location, n_articles, n_rejected, first_seen, "
                     "last_ingested) VALUES (?, ?, ?, 0, ?, ?)", [partition, partition, n, NOW, NOW])
     articles = [
         {"article_id": "art-a", "version": 1, "text": TEXT_A, "published_at": PUBLISHED, "partition": PARTITION,

@@ -58,11 +58,11 @@ def test_an_oversized_file_is_rejected_by_its_size_without_reading_it(tmp_path):
         "import duckdb\n"
         "from pipelines.config import Settings\n"
         "from pipelines.store import db\n"
-        "from pipelines.steps.ingest import ingest_partition\n"
+        "from pipelines.steps.ingest import ingest_input\n"
         "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "con = duckdb.connect()\n"
         "db.apply_sql(con)\n"
-        "stats = ingest_partition(con, Settings.from_env(), 'huge.txt')\n"
+        "stats = ingest_input(con, Settings.from_env(), 'huge.txt')\n"
         "grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024\n"
         "print(stats.reasons, grown)\n"
     )
@@ -80,7 +80,7 @@ def test_a_symlink_loop_in_the_inbox_does_not_stop_discovery(tmp_path):
 
     (tmp_path / "good.txt").write_text("Title\n\nThe mayor said the budget would pass.\n")
     (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
-    assert [(item.partition_key, item.problem) for item in discover(tmp_path)] == [
+    assert [(item.input_key, item.problem) for item in discover(tmp_path)] == [
         ("good.txt", None), ("loop.txt", "broken_symlink")]
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from pipelines.config import Settings
 from pipelines.ingest.files import ENTRY_PROBLEMS, REJECTION_REASONS, discover, entry_problem
-from pipelines.steps.ingest import ingest_partition
+from pipelines.steps.ingest import ingest_input
 from pipelines.store import db
 
 GOOD = "Title\n\nThe mayor said the budget would pass on Monday.\n"
@@ -30,7 +30,7 @@ def test_every_problem_has_a_reason_and_advice():
 
 
 def test_discovery_lists_fifos_and_broken_links_with_their_problem(inbox):
-    found = {item.partition_key: item.problem for item in discover(inbox)}
+    found = {item.input_key: item.problem for item in discover(inbox)}
     assert found == {"good.txt": None, "inside.txt": None, "pipe.txt": "not_a_regular_file",
                      "dangling.txt": "broken_symlink"}
     assert entry_problem(inbox / "good.txt", inbox.resolve()) is None
@@ -44,7 +44,7 @@ def test_an_unreadable_file_and_directory_are_listed(inbox):
     (inbox / "closed" / "a.txt").write_text(GOOD)
     (inbox / "closed").chmod(0)
     try:
-        found = {item.partition_key: item.problem for item in discover(inbox)}
+        found = {item.input_key: item.problem for item in discover(inbox)}
         assert found["secret.txt"] == "unreadable" and found["closed"] == "unreadable"
     finally:
         (inbox / "closed").chmod(0o755)
@@ -56,7 +56,7 @@ def test_ingest_quarantines_each_problem_entry_and_reads_the_rest(inbox, tmp_pat
                                     spacy_model="unused")
     with db.connect(settings.warehouse_path) as con:
         db.apply_sql(con)
-        stats = {item.partition_key: ingest_partition(con, settings, item.partition_key) for item in discover(inbox)}
+        stats = {item.input_key: ingest_input(con, settings, item.input_key) for item in discover(inbox)}
         assert stats["good.txt"].articles == 1 and stats["inside.txt"].articles == 1
         rows = dict(con.execute("SELECT source, reason FROM quarantine ORDER BY source").fetchall())
         assert rows == {"dangling.txt": "broken_symlink", "pipe.txt": "not_a_regular_file"}
@@ -64,7 +64,7 @@ def test_ingest_quarantines_each_problem_entry_and_reads_the_rest(inbox, tmp_pat
         assert all("remove" in d or "fix" in d for d in details)
         # idempotent: a second pass adds nothing and the entries are no longer due
         for key in stats:
-            ingest_partition(con, settings, key)
+            ingest_input(con, settings, key)
         assert con.execute("SELECT count(*) FROM quarantine").fetchone()[0] == 2
         from pipelines.steps.planning import discover_inputs, due_inputs
         due = due_inputs(con, discover_inputs(settings, include_remote=False))

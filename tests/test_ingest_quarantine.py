@@ -92,7 +92,7 @@ def test_discover_skips_hidden_notes_and_partial_files(tmp_path):
     outside.write_text("outside")
     (tmp_path / "link.txt").symlink_to(outside)
     items = discover(tmp_path)
-    assert [(item.partition_key, item.problem) for item in items] == [
+    assert [(item.input_key, item.problem) for item in items] == [
         ("a.txt", None), ("link.txt", "outside_inbox"), ("sub/deeper/b.html", None)]
     assert items[1].sha256 is None  # the link is never followed
     item = items[0]

@@ -114,7 +114,7 @@ def test_page_fetch_and_read(server):
     [article] = read.articles
     assert article.title == "Harbour council approves new ferry timetable"
     assert article.source == server + "/page.html"
-    assert source.partition_key == "remote:page"
+    assert source.input_key == "remote:page"
     headers = _Handler.seen[-1][1]
     assert headers["User-Agent"].startswith("claims-warehouse/")
 

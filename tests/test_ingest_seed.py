@@ -21,7 +21,7 @@ def _expected_paragraph_openings() -> list[str]:
 
 
 def test_seed_is_discovered_and_readme_is_not():
-    keys = [item.partition_key for item in discover(RAW_DIR)]
+    keys = [item.input_key for item in discover(RAW_DIR)]
     assert "thediplomat/putins-grand-plan-for-asia.md" in keys
     assert not any(Path(key).name.lower().startswith("readme") for key in keys)
 

@@ -42,7 +42,7 @@ def test_one_huge_article_is_checked_within_the_memory_limit(tmp_path):
     assert len(text) > 900_000
     with db.connect(tmp_path / "warehouse.duckdb") as con:
         db.apply_sql(con)
-        con.execute("INSERT INTO raw_inputs (partition_key, location, n_articles, n_rejected, first_seen, "
+        con.execute("INSERT INTO raw_inputs (input_key, location, n_articles, n_rejected, first_seen, "
                     "last_ingested) VALUES ('huge.txt', 'huge.txt', 1, 0, ?, ?)", [qb.NOW, qb.NOW])
         qb._insert_article(con, "art-huge", text, "huge.txt")
         buffer = RowBuffer(qb.VERSIONS)

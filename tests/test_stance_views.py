@@ -11,7 +11,7 @@ PUTIN, CHINA, NATO = "e-putin", "e-china", "e-nato"
 
 def _article(con, article_id, published, version=1, is_current=True):
     con.execute(
-        """INSERT INTO articles (article_id, version, is_current, partition_key, source, published_at,
+        """INSERT INTO articles (article_id, version, is_current, input_key, source, published_at,
                published_source, text, char_length, content_hash, first_seen, last_seen)
            VALUES (?, ?, ?, 'inbox/a.txt', 'inbox/a.txt', ?, 'metadata', 'text', 4, 'h', now(), now())""",
         [article_id, version, is_current, published],

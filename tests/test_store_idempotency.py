@@ -114,12 +114,12 @@ def test_extraction_pages_through_a_partition_and_writes_every_article_once(con,
     articles = [_article(text=f"Title {i}\n\nBody number {i}.", url=f"https://example.org/{i}") for i in range(23)]
     store.write_articles(con, "a.md", articles)
     monkeypatch.setattr(extract_step, "TODO_PAGE_ARTICLES", 4)  # several pages and a short last one
-    totals = extract_step.extract_partitions(con, _EchoExtractor(), ["a.md"], batch_articles=5)
+    totals = extract_step.extract_inputs(con, _EchoExtractor(), ["a.md"], batch_articles=5)
     assert totals["articles"] == 23 and totals["quotations"] == 23
     pairs = con.execute("SELECT a.article_id, q.content_text FROM articles a JOIN quotations q USING (article_id) "
                         "ORDER BY 1").fetchall()
     assert len(pairs) == 23 and all(text == "Title" for _, text in pairs)
     # every article is now done: nothing left, and a forced re-run replaces rows instead of adding
-    assert extract_step.extract_partitions(con, _EchoExtractor(), ["a.md"])["articles"] == 0
-    extract_step.extract_partitions(con, _EchoExtractor(), ["a.md"], force=True, batch_articles=7)
+    assert extract_step.extract_inputs(con, _EchoExtractor(), ["a.md"])["articles"] == 0
+    extract_step.extract_inputs(con, _EchoExtractor(), ["a.md"], force=True, batch_articles=7)
     assert con.execute("SELECT count(*) FROM quotations").fetchone()[0] == 23

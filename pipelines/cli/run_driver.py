@@ -177,7 +177,7 @@ def _run_reextract(processes: int, force: bool) -> RunSummary:
     with db.connect(settings.warehouse_path) as con:
         db.apply_sql(con)
         summary.due = [r[0] for r in con.execute(
-            "SELECT DISTINCT partition_key FROM articles WHERE is_current ORDER BY 1").fetchall()]
+            "SELECT DISTINCT input_key FROM articles WHERE is_current ORDER BY 1").fetchall()]
     if summary.due:
         run_config = {
             "ops": {"extraction": {"config": {"force": force}}},

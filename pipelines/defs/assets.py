@@ -43,7 +43,7 @@ def articles(context: dg.AssetExecutionContext, config: ReprocessConfig, warehou
     reasons: dict[str, int] = {}
     with warehouse.connect() as con:
         for key in keys:
-            stats = ingest_step.ingest_partition(con, settings, key, force=config.force, max_bytes=inbox.max_bytes)
+            stats = ingest_step.ingest_input(con, settings, key, force=config.force, max_bytes=inbox.max_bytes)
             if stats.status in ("ingested",):
                 totals["ingested"] += 1
             else:
@@ -57,9 +57,9 @@ def articles(context: dg.AssetExecutionContext, config: ReprocessConfig, warehou
                 context.log.warning(f"{key}: {stats.quarantined} input(s) quarantined: {stats.reasons}")
         placeholders = ",".join("?" * len(keys))
         n_rows = con.execute(
-            f"SELECT count(*) FROM articles WHERE is_current AND partition_key IN ({placeholders})", keys).fetchone()[0]
+            f"SELECT count(*) FROM articles WHERE is_current AND input_key IN ({placeholders})", keys).fetchone()[0]
         preview = _preview(con, f"SELECT article_id, version, title, published_at, published_source, char_length "
-                                f"FROM articles WHERE is_current AND partition_key IN ({placeholders}) "
+                                f"FROM articles WHERE is_current AND input_key IN ({placeholders}) "
                                 f"ORDER BY article_id LIMIT 10", keys)
     return dg.MaterializeResult(metadata={
         "dagster/row_count": n_rows,
@@ -90,16 +90,16 @@ def extraction(context: dg.AssetExecutionContext, config: ReprocessConfig, wareh
 
     keys = context.partition_keys
     with warehouse.connect() as con:
-        totals = extract_step.extract_partitions(con, extractor.get(), keys, force=config.force)
+        totals = extract_step.extract_inputs(con, extractor.get(), keys, force=config.force)
         placeholders = ",".join("?" * len(keys))
         counts = {}
         for table in EXTRACTION_TABLES:
             if table == "entities":
                 sql = ("SELECT count(DISTINCT m.entity_id) FROM entity_mentions m JOIN articles a "
-                       f"ON a.article_id = m.article_id AND a.is_current WHERE a.partition_key IN ({placeholders})")
+                       f"ON a.article_id = m.article_id AND a.is_current WHERE a.input_key IN ({placeholders})")
             else:
                 sql = (f"SELECT count(*) FROM {table} t JOIN articles a ON a.article_id = t.article_id AND a.is_current "
-                       f"WHERE a.partition_key IN ({placeholders})")
+                       f"WHERE a.input_key IN ({placeholders})")
             counts[table] = con.execute(sql, keys).fetchone()[0]
     context.log.info(f"extracted {totals['articles']} article(s), {totals['skipped']} skipped; notes {totals['notes']}")
     for table in EXTRACTION_TABLES:

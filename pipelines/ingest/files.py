@@ -70,7 +70,7 @@ ENTRY_PROBLEMS = {
 
 @dataclass(frozen=True)
 class RawInput:
-    partition_key: str  # POSIX path relative to raw_dir
+    input_key: str  # POSIX path relative to raw_dir
     path: Path
     size_bytes: int
     mtime: float
@@ -116,7 +116,7 @@ def discover(raw_dir: Path | str) -> list[RawInput]:
         path = Path(error.filename)
         if path != root and path.is_relative_to(root) and not path.name.startswith("."):
             found.append(RawInput(path.relative_to(root).as_posix(), path, 0, 0.0, None, "unreadable"))
-    return sorted(found, key=lambda item: item.partition_key)
+    return sorted(found, key=lambda item: item.input_key)
 
 
 def entry_problem(path: Path, root: Path) -> str | None:
@@ -165,7 +165,7 @@ def problem_rejection(source: str, problem: str) -> ReadResult:
     return _reject(source, problem, ENTRY_PROBLEMS[problem], None)
 
 
-def partition_key_for(path: Path | str, raw_dir: Path | str) -> str:
+def input_key_for(path: Path | str, raw_dir: Path | str) -> str:
     return Path(path).resolve().relative_to(Path(raw_dir).resolve()).as_posix()
 
 
@@ -177,7 +177,7 @@ def read_input(path: Path | str, raw_dir: Path | str, max_bytes: int = DEFAULT_M
     """Articles and Rejections from one raw file; Article.source is its partition key. Never raises."""
     path = Path(path)
     try:
-        source = partition_key_for(path, raw_dir)
+        source = input_key_for(path, raw_dir)
     except ValueError:
         source = path.as_posix()
     try:

@@ -61,14 +61,14 @@ class Source:
     allow_private: bool = False
 
     @property
-    def partition_key(self) -> str:
-        return remote_partition_key(self.name)
+    def input_key(self) -> str:
+        return remote_input_key(self.name)
 
 
 REMOTE_PREFIX = "remote:"
 
 
-def remote_partition_key(name: str) -> str:
+def remote_input_key(name: str) -> str:
     return REMOTE_PREFIX + name
 
 

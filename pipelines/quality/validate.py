@@ -1,6 +1,6 @@
 """Validate one table's batch: read it, run its suite through GX, quarantine failing rows.
 
-A batch is the rows of some partitions (partition_keys), or the whole warehouse (None).
+A batch is the rows of some partitions (input_keys), or the whole warehouse (None).
 With quarantine=True, the read, the validation and the move to <table>_rejects happen in one
 DuckDB transaction, so the rows moved are exactly the rows that were validated.
 
@@ -28,7 +28,7 @@ CHUNK_ARTICLES = 10000
 @dataclass
 class TableValidation:
     table: str
-    partition_keys: list[str] | None
+    input_keys: list[str] | None
     n_rows: int
     stats: BatchStats
     outcomes: list[RuleOutcome]
@@ -55,13 +55,13 @@ class TableValidation:
         }
 
 
-def validate_table(con, table: str, partition_keys: Sequence[str] | None = None,
+def validate_table(con, table: str, input_keys: Sequence[str] | None = None,
                    quarantine: bool = True) -> TableValidation:
     """A large batch of an article-linked table is read and validated CHUNK_ARTICLES articles at
     a time (uniqueness rules are per article, so chunks by article lose nothing); the chunks'
     outcomes are merged into one per rule."""
     started = time.perf_counter()
-    keys = None if partition_keys is None else list(partition_keys)
+    keys = None if input_keys is None else list(input_keys)
     if quarantine:
         con.begin()
     try:
@@ -91,7 +91,7 @@ def validate_table(con, table: str, partition_keys: Sequence[str] | None = None,
     rejected_by_rule: dict[str, int] = {}
     for names in failed.values():
         rejected_by_rule[names[0]] = rejected_by_rule.get(names[0], 0) + 1
-    return TableValidation(table=table, partition_keys=keys, n_rows=n_rows, stats=stats, outcomes=outcomes,
+    return TableValidation(table=table, input_keys=keys, n_rows=n_rows, stats=stats, outcomes=outcomes,
                            rejected_by_rule=rejected_by_rule, n_rejected=moved,
                            seconds=time.perf_counter() - started)
 
@@ -136,19 +136,19 @@ def attach_samples(outcomes: list[RuleOutcome], frame, key: str, size: int = gx_
         outcome.sample = [{c: gx_adapter.plain_value(v) for c, v in row.items()} for row in rows.to_dict("records")]
 
 
-def validate_tables(con, tables: Sequence[str], partition_keys: Sequence[str] | None = None,
+def validate_tables(con, tables: Sequence[str], input_keys: Sequence[str] | None = None,
                     quarantine: bool = True) -> dict[str, TableValidation]:
     # Objects that exist before validating (a loaded model, the Dagster run) are frozen out of the
     # collector while it runs, so releasing each chunk's frame costs a collection of the
     # validation's own objects only, not of the whole heap.
     gc.freeze()
     try:
-        return {table: validate_table(con, table, partition_keys, quarantine) for table in tables}
+        return {table: validate_table(con, table, input_keys, quarantine) for table in tables}
     finally:
         gc.unfreeze()
 
 
-def validate_partitions(con, partition_keys: Sequence[str] | None, tables: Sequence[str] = VALIDATED_TABLES,
+def validate_inputs(con, input_keys: Sequence[str] | None, tables: Sequence[str] = VALIDATED_TABLES,
                         quarantine: bool = True) -> dict[str, dict]:
     """Every table's suite on the partitions' rows (what the Dagster checks do); summaries by table."""
-    return {table: v.summary() for table, v in validate_tables(con, tables, partition_keys, quarantine).items()}
+    return {table: v.summary() for table, v in validate_tables(con, tables, input_keys, quarantine).items()}

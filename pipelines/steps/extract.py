@@ -30,7 +30,7 @@ def _doc_input(record: dict):
                     author=record["author"], publisher=record["publisher"])
 
 
-def extract_partitions(con, extractor, partition_keys: Iterable[str | None], force: bool = False,
+def extract_inputs(con, extractor, input_keys: Iterable[str | None], force: bool = False,
                        batch_articles: int = 500, on_progress: Callable[[int], None] | None = None) -> dict:
     """Extract every current article of the partitions that this extractor version has not done.
 
@@ -47,7 +47,7 @@ def extract_partitions(con, extractor, partition_keys: Iterable[str | None], for
     waiting: deque[dict] = deque()  # records handed to the extractor, in order, not yet extracted
 
     def doc_inputs():
-        for key in partition_keys:
+        for key in input_keys:
             after = None
             while True:  # page by page: a 100k-article partition is never in memory at once
                 page = extraction_store.articles_to_extract(con, key, version, force=force, after=after,
@@ -78,7 +78,7 @@ def extract_partitions(con, extractor, partition_keys: Iterable[str | None], for
         now = article_store.utc_now()
         for extraction in extractions:
             record = waiting.popleft()
-            buffer.add(record, extraction, record["partition_key"], now)
+            buffer.add(record, extraction, record["input_key"], now)
             in_buffer += 1
             totals["skipped"] += extraction.skipped_reason is not None
             for note in extraction.notes:

@@ -19,7 +19,7 @@ ReadStatus = Literal["ingested", "unchanged", "not_modified", "missing"]
 
 @dataclass
 class IngestStats:
-    partition_key: str
+    input_key: str
     status: ReadStatus
     articles: int = 0
     new: int = 0
@@ -79,21 +79,21 @@ def _read_file(state: dict, settings: Settings, key: str, force: bool, max_bytes
                    content_hash=data_hash, size_bytes=size)
 
 
-def read_partition(con, settings: Settings, key: str, force: bool, max_bytes: int) -> RawRead:
+def read_input(con, settings: Settings, key: str, force: bool, max_bytes: int) -> RawRead:
     state = article_store.raw_input_state(con, key) or {}
     if key.startswith(REMOTE_PREFIX):
         return _read_remote(state, settings, key, force)
     return _read_file(state, settings, key, force, max_bytes)
 
 
-def ingest_partition(con, settings: Settings, key: str, force: bool = False,
+def ingest_input(con, settings: Settings, key: str, force: bool = False,
                      max_bytes: int = 64 * 1024 * 1024) -> IngestStats:
     try:
-        read = read_partition(con, settings, key, force, max_bytes)
+        read = read_input(con, settings, key, force, max_bytes)
     except Exception as exc:  # a reader bug or a network failure quarantines the input, never the run
         read = RawRead("ingested", key, result=ReadResult(rejections=[Rejection(
             source=key, reason="read_failed", detail=f"{type(exc).__name__}: {exc}")]))
-    stats = IngestStats(partition_key=key, status=read.status)
+    stats = IngestStats(input_key=key, status=read.status)
     result = read.result
     if result is None:
         return stats

@@ -17,7 +17,7 @@ InputKind = Literal["file", "remote"]
 
 @dataclass(frozen=True)
 class InputInfo:
-    partition_key: str
+    input_key: str
     kind: InputKind
     location: str  # a path for files, a URL for remote sources
     sha256: str | None = None  # files only: remote content is known only once fetched
@@ -32,10 +32,10 @@ def discover_inputs(settings: Settings, include_files: bool = True,
     inputs = {}
     if include_files:
         for item in discover(settings.raw_dir):
-            inputs[item.partition_key] = InputInfo(item.partition_key, "file", str(item.path), item.sha256)
+            inputs[item.input_key] = InputInfo(item.input_key, "file", str(item.path), item.sha256)
     if include_remote:
         for source in load_sources(settings.sources_file):
-            inputs[source.partition_key] = InputInfo(source.partition_key, "remote", source.url)
+            inputs[source.input_key] = InputInfo(source.input_key, "remote", source.url)
     return inputs
 
 
@@ -45,11 +45,11 @@ def due_inputs(con, inputs: dict[str, InputInfo]) -> list[str]:
     from pipelines.store.db import read_sql
     from pipelines.store.extraction_rows import combined_version
 
-    known = dict(con.execute("SELECT partition_key, content_hash FROM raw_inputs").fetchall())
+    known = dict(con.execute("SELECT input_key, content_hash FROM raw_inputs").fetchall())
     # (an entry with a problem has no content hash: it is due until its quarantine row exists)
     due = {key for key, info in inputs.items()
            if info.kind == "remote" or key not in known or known[key] != info.sha256}
-    pending = con.execute(read_sql("writes/partitions_pending_extraction.sql"),
+    pending = con.execute(read_sql("writes/inputs_pending_extraction.sql"),
                           {"extractor_version": combined_version(EXTRACTOR_VERSIONS)}).fetchall()
     due.update(key for (key,) in pending if key in inputs)
     return sorted(due)

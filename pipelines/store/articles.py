@@ -10,7 +10,7 @@ from pipelines.ingest.article import Article, Rejection
 from pipelines.store.db import read_sql, transaction
 
 ARTICLE_COLUMNS = [
-    "article_id", "version", "is_current", "partition_key", "source", "source_item", "canonical_url",
+    "article_id", "version", "is_current", "input_key", "source", "source_item", "canonical_url",
     "title", "author", "publisher", "published_at", "published_source", "published_precision", "language", "text",
     "char_length", "content_hash", "first_seen", "last_seen",
 ]
@@ -28,8 +28,8 @@ def _naive_utc(value: datetime | None) -> datetime | None:
     return value
 
 
-def quarantine_id(partition_key: str, rejection: Rejection) -> str:
-    key = "|".join([partition_key, rejection.source_item or "", rejection.reason, rejection.content_hash or ""])
+def quarantine_id(input_key: str, rejection: Rejection) -> str:
+    key = "|".join([input_key, rejection.source_item or "", rejection.reason, rejection.content_hash or ""])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -43,7 +43,7 @@ def _dedupe(articles: list[Article]) -> list[Article]:
     return unique
 
 
-def write_articles(con, partition_key: str, articles: list[Article], now: datetime | None = None) -> dict:
+def write_articles(con, input_key: str, articles: list[Article], now: datetime | None = None) -> dict:
     """Insert new articles and new versions; unchanged articles only get last_seen advanced.
 
     Returns counts of new, new-version and unchanged articles. One transaction.
@@ -70,7 +70,7 @@ def write_articles(con, partition_key: str, articles: list[Article], now: dateti
             stats["new" if known is None else "new_version"] += 1
             rows.append({
                 "article_id": article.article_id, "version": version, "is_current": True,
-                "partition_key": partition_key, "source": article.source, "source_item": article.source_item,
+                "input_key": input_key, "source": article.source, "source_item": article.source_item,
                 "canonical_url": article.canonical_url, "title": article.title, "author": article.author,
                 "publisher": article.publisher, "published_at": _naive_utc(article.published_at),
                 "published_source": article.published_source or "unknown",
@@ -108,51 +108,51 @@ def _timestamp(value: str | None):
         return None
 
 
-def replace_quarantine(con, partition_key: str, rejections: list[Rejection], now: datetime | None = None) -> int:
+def replace_quarantine(con, input_key: str, rejections: list[Rejection], now: datetime | None = None) -> int:
     """The partition's quarantine rows become exactly `rejections` (keeping first quarantine times)."""
     now = now or utc_now()
     rows = {}
     for rejection in rejections:
-        qid = quarantine_id(partition_key, rejection)
+        qid = quarantine_id(input_key, rejection)
         rows[qid] = {
-            "quarantine_id": qid, "partition_key": partition_key, "source": rejection.source,
+            "quarantine_id": qid, "input_key": input_key, "source": rejection.source,
             "source_item": rejection.source_item, "reason": rejection.reason, "detail": rejection.detail[:2000],
             "content_hash": rejection.content_hash, "quarantined_at": now,
             "published_at": _timestamp(rejection.published), "published_source": rejection.published_source,
         }
     frame = pd.DataFrame(list(rows.values()), columns=[
-        "quarantine_id", "partition_key", "source", "source_item", "reason", "detail", "content_hash", "quarantined_at",
+        "quarantine_id", "input_key", "source", "source_item", "reason", "detail", "content_hash", "quarantined_at",
         "published_at", "published_source",
     ])
     with transaction(con):
         con.register("quarantine_batch", pa.Table.from_pandas(frame, preserve_index=False))
         # Keep the original quarantine time of a rejection seen before.
         previous = dict(con.execute(
-            "SELECT quarantine_id, quarantined_at FROM quarantine WHERE partition_key = ?", [partition_key]
+            "SELECT quarantine_id, quarantined_at FROM quarantine WHERE input_key = ?", [input_key]
         ).fetchall())
         if previous and len(frame):
             frame["quarantined_at"] = [previous.get(q, now) for q in frame["quarantine_id"]]
             con.unregister("quarantine_batch")
             con.register("quarantine_batch", pa.Table.from_pandas(frame, preserve_index=False))
-        con.execute("DELETE FROM quarantine WHERE partition_key = ?", [partition_key])
+        con.execute("DELETE FROM quarantine WHERE input_key = ?", [input_key])
         if len(frame):
             con.execute("INSERT INTO quarantine BY NAME SELECT * FROM quarantine_batch")
         con.unregister("quarantine_batch")
     return len(frame)
 
 
-def record_raw_input(con, partition_key: str, location: str, content_hash: str | None, size_bytes: int | None,
+def record_raw_input(con, input_key: str, location: str, content_hash: str | None, size_bytes: int | None,
                      n_articles: int, n_rejected: int, etag: str | None = None, last_modified: str | None = None,
                      now: datetime | None = None) -> None:
     con.execute(read_sql("writes/upsert_raw_input.sql"), {
-        "partition_key": partition_key, "location": location, "content_hash": content_hash,
+        "input_key": input_key, "location": location, "content_hash": content_hash,
         "size_bytes": size_bytes, "n_articles": n_articles, "n_rejected": n_rejected, "etag": etag,
         "last_modified": last_modified, "now": now or utc_now(),
     })
 
 
-def raw_input_state(con, partition_key: str) -> dict | None:
+def raw_input_state(con, input_key: str) -> dict | None:
     row = con.execute(
-        "SELECT content_hash, etag, last_modified FROM raw_inputs WHERE partition_key = ?", [partition_key]
+        "SELECT content_hash, etag, last_modified FROM raw_inputs WHERE input_key = ?", [input_key]
     ).fetchone()
     return None if row is None else {"content_hash": row[0], "etag": row[1], "last_modified": row[2]}

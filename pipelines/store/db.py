@@ -71,12 +71,21 @@ def transaction(con):
 
 def apply_sql(con) -> list[str]:
     """Apply every schema file, then every view, idempotently. Returns the files applied."""
-    applied = []
+    applied = _migrate(con)
     for kind in ("schema", "views"):
         for path in sql_files(kind):
             con.execute(path.read_text(encoding="utf-8"))
             applied.append(f"{kind}/{path.name}")
     return applied
+
+
+def _migrate(con) -> list[str]:
+    """Bring a warehouse made by an earlier version to the current column names (before the
+    schema files, whose views and macros use them)."""
+    legacy = [row[0] for row in con.execute(read_sql("migrations/legacy_input_key_columns.sql")).fetchall()]
+    for table in legacy:  # names from the catalog, not from input
+        con.execute(f'ALTER TABLE "{table}" RENAME COLUMN partition_key TO input_key')
+    return [f"migrations/legacy_input_key_columns.sql: {table}" for table in legacy]
 
 
 def table_counts(con, tables: list[str]) -> dict[str, int]:

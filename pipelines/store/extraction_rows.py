@@ -43,7 +43,7 @@ TABLE_COLUMNS = {
     ],
     "entity_batch": ["entity_id", "name_key", "canonical_name", "type", "aliases", "first_seen", "last_seen"],
     "article_extractions": [
-        "article_id", "article_version", "partition_key", "language", "skipped_reason", "notes",
+        "article_id", "article_version", "input_key", "language", "skipped_reason", "notes",
         "n_quotations", "n_time_expressions", "n_claims", "n_stances", "extractor_version", "extracted_at",
     ],
 }
@@ -57,7 +57,7 @@ class RowBuffer:
         self.rows = {table: [] for table in TABLE_COLUMNS}
         self.entities: dict[str, dict] = {}
 
-    def add(self, article: dict, extraction: DocumentExtraction, partition_key: str, now: datetime) -> None:
+    def add(self, article: dict, extraction: DocumentExtraction, input_key: str, now: datetime) -> None:
         aid, ver, text = article["article_id"], article["version"], article["text"]
         stated_at = article.get("published_at")
         v = self.versions
@@ -126,7 +126,7 @@ class RowBuffer:
                 "source_kind": s.source_kind, "stated_at": stated_at, "extractor_version": v["stances"],
             })
         self.rows["article_extractions"].append({
-            "article_id": aid, "article_version": ver, "partition_key": partition_key,
+            "article_id": aid, "article_version": ver, "input_key": input_key,
             "language": extraction.language, "skipped_reason": extraction.skipped_reason,
             "notes": list(extraction.notes), "n_quotations": len(extraction.quotes),
             "n_time_expressions": len(extraction.timexes), "n_claims": len(extraction.claims),

@@ -1,7 +1,7 @@
 -- Ingestion: what was seen in the inbox or fetched, the articles it became, and what was refused.
 
 CREATE TABLE IF NOT EXISTS raw_inputs (
-    partition_key    VARCHAR PRIMARY KEY,  -- inbox-relative path, or "remote:<source name>"
+    input_key    VARCHAR PRIMARY KEY,  -- inbox-relative path, or "remote:<source name>"
     location         VARCHAR NOT NULL,     -- path or URL
     content_hash     VARCHAR,              -- sha256 of the raw bytes last ingested
     size_bytes       BIGINT,
@@ -17,7 +17,7 @@ CREATE TABLE IF NOT EXISTS articles (
     article_id        VARCHAR NOT NULL,   -- stable: from the canonical URL, else the content
     version           INTEGER NOT NULL,   -- 1, 2, ... when the same URL changes text
     is_current        BOOLEAN NOT NULL,
-    partition_key     VARCHAR NOT NULL,
+    input_key     VARCHAR NOT NULL,
     source            VARCHAR NOT NULL,   -- inbox path or fetched URL
     source_item       VARCHAR,            -- entry id inside a feed or JSONL file
     canonical_url     VARCHAR,
@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS articles (
 
 CREATE TABLE IF NOT EXISTS quarantine (
     quarantine_id   VARCHAR PRIMARY KEY,  -- hash of source, item, reason and content
-    partition_key   VARCHAR NOT NULL,
+    input_key   VARCHAR NOT NULL,
     source          VARCHAR NOT NULL,
     source_item     VARCHAR,
     reason          VARCHAR NOT NULL,

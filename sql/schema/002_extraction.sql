@@ -8,7 +8,7 @@
 CREATE TABLE IF NOT EXISTS article_extractions (
     article_id         VARCHAR PRIMARY KEY,
     article_version    INTEGER NOT NULL,
-    partition_key      VARCHAR NOT NULL,
+    input_key      VARCHAR NOT NULL,
     language           VARCHAR,
     skipped_reason     VARCHAR,           -- not_english, empty_text, ... (no rows extracted)
     notes              VARCHAR[],

@@ -1,8 +1,8 @@
 -- Record what was ingested from one inbox file or remote source (one row per partition).
 INSERT INTO raw_inputs
-    (partition_key, location, content_hash, size_bytes, n_articles, n_rejected, etag, last_modified, first_seen, last_ingested)
-VALUES ($partition_key, $location, $content_hash, $size_bytes, $n_articles, $n_rejected, $etag, $last_modified, $now, $now)
-ON CONFLICT (partition_key) DO UPDATE SET
+    (input_key, location, content_hash, size_bytes, n_articles, n_rejected, etag, last_modified, first_seen, last_ingested)
+VALUES ($input_key, $location, $content_hash, $size_bytes, $n_articles, $n_rejected, $etag, $last_modified, $now, $now)
+ON CONFLICT (input_key) DO UPDATE SET
     location = excluded.location,
     content_hash = excluded.content_hash,
     size_bytes = excluded.size_bytes,

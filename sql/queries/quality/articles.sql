@@ -3,7 +3,7 @@
 -- rejected. Boolean columns are computed here and expected true by the suite.
 SELECT
     a.rowid AS _rowid,
-    a.article_id, a.version, a.partition_key, a.title, a.published_at, a.published_source,
+    a.article_id, a.version, a.input_key, a.title, a.published_at, a.published_source,
     a.char_length, length(a.text) AS text_length,
     a.char_length = length(a.text) AS char_length_matches_text,
     length(trim(a.text)) > 0 AS text_not_blank,
@@ -12,5 +12,5 @@ SELECT
     END AS published_at_plausible,
     a.first_seen <= a.last_seen AS seen_interval_ordered
 FROM articles a
-WHERE a.is_current AND ($keys IS NULL OR list_contains($keys, a.partition_key))
+WHERE a.is_current AND ($keys IS NULL OR list_contains($keys, a.input_key))
 ORDER BY a.article_id, a.version DESC

@@ -1,6 +1,6 @@
 -- Partitions with current articles that the given extractor version has not processed
 -- (an interrupted run, or an extractor version bump).
-SELECT DISTINCT a.partition_key
+SELECT DISTINCT a.input_key
 FROM articles a
 LEFT JOIN article_extractions x
        ON x.article_id = a.article_id AND x.article_version = a.version
