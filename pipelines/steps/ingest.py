@@ -79,30 +79,65 @@ def _read_file(state: dict, settings: Settings, key: str, force: bool, max_bytes
                    content_hash=data_hash, size_bytes=size)
 
 
-def read_input(con, settings: Settings, key: str, force: bool, max_bytes: int) -> RawRead:
-    state = article_store.raw_input_state(con, key) or {}
-    if key.startswith(REMOTE_PREFIX):
-        return _read_remote(state, settings, key, force)
-    return _read_file(state, settings, key, force, max_bytes)
+def read_input(state: dict, settings: Settings, key: str, force: bool, max_bytes: int) -> RawRead:
+    """Read one input against what the warehouse knows of it (`state`: its raw_inputs row, {} for
+    a new input). Never raises: a reader bug or a network failure quarantines the input."""
+    try:
+        if key.startswith(REMOTE_PREFIX):
+            return _read_remote(state, settings, key, force)
+        return _read_file(state, settings, key, force, max_bytes)
+    except Exception as exc:
+        return RawRead("ingested", key, result=ReadResult(rejections=[Rejection(
+            source=key, reason="read_failed", detail=f"{type(exc).__name__}: {exc}")]))
 
 
 def ingest_input(con, settings: Settings, key: str, force: bool = False,
-                     max_bytes: int = 64 * 1024 * 1024) -> IngestStats:
-    try:
-        read = read_input(con, settings, key, force, max_bytes)
-    except Exception as exc:  # a reader bug or a network failure quarantines the input, never the run
-        read = RawRead("ingested", key, result=ReadResult(rejections=[Rejection(
-            source=key, reason="read_failed", detail=f"{type(exc).__name__}: {exc}")]))
-    stats = IngestStats(input_key=key, status=read.status)
-    result = read.result
-    if result is None:
-        return stats
-    counts = article_store.write_articles(con, key, result.articles)
-    stats.articles = len(result.articles)
-    stats.new, stats.new_version, stats.unchanged = counts["new"], counts["new_version"], counts["unchanged"]
-    stats.quarantined = article_store.replace_quarantine(con, key, result.rejections)
-    for rejection in result.rejections:
-        stats.reasons[rejection.reason] = stats.reasons.get(rejection.reason, 0) + 1
-    article_store.record_raw_input(con, key, read.location, read.content_hash, read.size_bytes, len(result.articles),
-                                   len(result.rejections), read.etag, read.last_modified)
+                 max_bytes: int = 64 * 1024 * 1024) -> IngestStats:
+    [stats] = ingest_inputs(con, settings, [key], force=force, max_bytes=max_bytes)
     return stats
+
+
+def ingest_inputs(con, settings: Settings, keys: list[str], force: bool = False,
+                  max_bytes: int = 64 * 1024 * 1024, batch_inputs: int = 200,
+                  batch_bytes: int = 64 * 1024 * 1024) -> list[IngestStats]:
+    """Read the inputs and store them, a batch of inputs per transaction (at most `batch_inputs`
+    inputs or about `batch_bytes` of article text, so a run of large files stays small)."""
+    out: list[IngestStats] = []
+    pending: list[tuple[IngestStats, RawRead]] = []
+    pending_bytes = 0
+
+    def flush():
+        nonlocal pending, pending_bytes
+        if pending:
+            _store(con, pending)
+            out.extend(stats for stats, _read in pending)
+        pending, pending_bytes = [], 0
+
+    for start in range(0, len(keys), batch_inputs):
+        chunk = keys[start:start + batch_inputs]
+        states = article_store.raw_input_states(con, chunk)
+        for key in chunk:
+            read = read_input(states.get(key, {}), settings, key, force, max_bytes)
+            stats = IngestStats(input_key=key, status=read.status)
+            if read.result is None:
+                out.append(stats)
+                continue
+            pending.append((stats, read))
+            pending_bytes += sum(len(a.text) for a in read.result.articles)
+            if len(pending) >= batch_inputs or pending_bytes >= batch_bytes:
+                flush()
+    flush()
+    order = {key: i for i, key in enumerate(keys)}
+    return sorted(out, key=lambda stats: order[stats.input_key])  # in the order asked
+
+
+def _store(con, batch: list[tuple[IngestStats, RawRead]]) -> None:
+    writes = [article_store.InputWrite(stats.input_key, read.result.articles, read.result.rejections, read.location,
+                                       read.content_hash, read.size_bytes, read.etag, read.last_modified)
+              for stats, read in batch]
+    for (stats, read), counts in zip(batch, article_store.write_inputs(con, writes), strict=True):
+        stats.articles = len(read.result.articles)
+        stats.new, stats.new_version, stats.unchanged = counts["new"], counts["new_version"], counts["unchanged"]
+        stats.quarantined = counts["quarantined"]
+        for rejection in read.result.rejections:
+            stats.reasons[rejection.reason] = stats.reasons.get(rejection.reason, 0) + 1

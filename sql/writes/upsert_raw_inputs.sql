@@ -1,7 +1,9 @@
--- Record what was ingested from one inbox file or remote source (one row per partition).
+-- Record what was ingested from inbox files and remote sources (one row per input), for a
+-- batch registered as raw_input_batch; $now is the ingest time.
 INSERT INTO raw_inputs
     (input_key, location, content_hash, size_bytes, n_articles, n_rejected, etag, last_modified, first_seen, last_ingested)
-VALUES ($input_key, $location, $content_hash, $size_bytes, $n_articles, $n_rejected, $etag, $last_modified, $now, $now)
+SELECT input_key, location, content_hash, size_bytes, n_articles, n_rejected, etag, last_modified, $now, $now
+FROM raw_input_batch
 ON CONFLICT (input_key) DO UPDATE SET
     location = excluded.location,
     content_hash = excluded.content_hash,
