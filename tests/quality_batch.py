@@ -12,8 +12,8 @@ from pipelines.store import db
 from pipelines.store.extraction_rows import RowBuffer
 from pipelines.store.extractions import write_extractions
 
-PARTITION = "inbox/batch.jsonl"
-OTHER_PARTITION = "inbox/other.jsonl"
+INPUT = "batch/articles.jsonl"
+OTHER_INPUT = "other/articles.jsonl"
 PUBLISHED = datetime(2024, 3, 4, 9, 30)
 NOW = datetime(2024, 3, 5, 12, 0)
 VERSIONS = {"entities": "e1", "quotes": "q1", "timexes": "t1", "claims": "c1", "stances": "s1"}
@@ -104,33 +104,33 @@ def extraction_b() -> DocumentExtraction:
     )
 
 
-def _insert_article(con, article_id: str, text: str, partition: str, version: int = 1, current: bool = True):
+def _insert_article(con, article_id: str, text: str, input_key: str, version: int = 1, current: bool = True):
     con.execute(
         "INSERT INTO articles (article_id, version, is_current, input_key, source, title, published_at, "
         "published_source, language, text, char_length, content_hash, first_seen, last_seen) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, 'metadata', 'en', ?, ?, ?, ?, ?)",
-        [article_id, version, current, partition, partition, f"title {article_id}", PUBLISHED, text, len(text),
+        [article_id, version, current, input_key, input_key, f"title {article_id}", PUBLISHED, text, len(text),
          f"hash-{article_id}-{version}", NOW, NOW])
 
 
 def build_clean_warehouse(con) -> None:
-    """Schema, raw inputs, two articles in PARTITION and one in OTHER_PARTITION, their extractions."""
+    """Schema, raw inputs, two articles in INPUT and one in OTHER_INPUT, their extractions."""
     db.apply_sql(con)
-    for partition, n in ((PARTITION, 2), (OTHER_PARTITION, 1)):
+    for input_key, n in ((INPUT, 2), (OTHER_INPUT, 1)):
         con.execute("INSERT INTO raw_inputs (input_key, location, n_articles, n_rejected, first_seen, "
-                    "last_ingested) VALUES (?, ?, ?, 0, ?, ?)", [partition, partition, n, NOW, NOW])
+                    "last_ingested) VALUES (?, ?, ?, 0, ?, ?)", [input_key, input_key, n, NOW, NOW])
     articles = [
-        {"article_id": "art-a", "version": 1, "text": TEXT_A, "published_at": PUBLISHED, "partition": PARTITION,
+        {"article_id": "art-a", "version": 1, "text": TEXT_A, "published_at": PUBLISHED, "input_key": INPUT,
          "extraction": extraction_a()},
-        {"article_id": "art-b", "version": 1, "text": TEXT_B, "published_at": PUBLISHED, "partition": PARTITION,
+        {"article_id": "art-b", "version": 1, "text": TEXT_B, "published_at": PUBLISHED, "input_key": INPUT,
          "extraction": extraction_b()},
         {"article_id": "art-c", "version": 1, "text": TEXT_B, "published_at": PUBLISHED,
-         "partition": OTHER_PARTITION, "extraction": extraction_b()},
+         "input_key": OTHER_INPUT, "extraction": extraction_b()},
     ]
     for article in articles:
-        _insert_article(con, article["article_id"], article["text"], article["partition"])
+        _insert_article(con, article["article_id"], article["text"], article["input_key"])
         buffer = RowBuffer(VERSIONS)
-        buffer.add(article, article["extraction"], article["partition"], NOW)
+        buffer.add(article, article["extraction"], article["input_key"], NOW)
         write_extractions(con, buffer.frames())
 
 

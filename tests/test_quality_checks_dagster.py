@@ -12,6 +12,7 @@ from pipelines.defs.checks import build_table_checks, quality_checks
 from pipelines.defs.partitions import source_partitions
 from pipelines.defs.resources import WarehouseResource
 from pipelines.quality.suites import VALIDATED_TABLES
+from pipelines.steps.planning import partition_for
 from tests import quality_batch as qb
 
 EXTRACTION_TABLES = ("entities", "quotations", "time_expressions", "claims", "stances")
@@ -49,14 +50,17 @@ def stand_in_assets():
     return [articles, extraction, timeline_views]
 
 
+PARTITION = partition_for(qb.INPUT)  # its folder: the checks validate the inputs in it
+
+
 def run(tmp_path, faults: Faults):
     instance = dg.DagsterInstance.ephemeral()
-    instance.add_dynamic_partitions(source_partitions.name, [qb.PARTITION])
+    instance.add_dynamic_partitions(source_partitions.name, [PARTITION])
     warehouse = WarehouseResource(path=str(tmp_path / "warehouse.duckdb"))
     config = {"ops": {"articles": {"config": faults.model_dump()}, "extraction": {"config": faults.model_dump()}}}
     result = dg.materialize(
         [*stand_in_assets(), *[build_table_checks(t) for t in VALIDATED_TABLES]],
-        partition_key=qb.PARTITION, instance=instance, resources={"warehouse": warehouse},
+        partition_key=PARTITION, instance=instance, resources={"warehouse": warehouse},
         run_config=config, raise_on_error=False,
     )
     return result, warehouse
@@ -76,7 +80,7 @@ def test_clean_batch_passes_every_check_and_downstream_runs(tmp_path):
     checks = evaluations(result)
     assert len(checks) == sum(len(c.check_specs_by_output_name) for c in quality_checks)
     assert [key for key, e in checks.items() if not e.passed] == []
-    assert all(e.partition == qb.PARTITION for e in checks.values())
+    assert all(e.partition == PARTITION for e in checks.values())
     assert "timeline_views" in materialized(result)
 
 

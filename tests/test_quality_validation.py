@@ -27,7 +27,7 @@ def rejects(con, table: str) -> list[tuple]:
 
 def test_clean_batch_passes_every_rule(con):
     for table in VALIDATED_TABLES:
-        validation = validate_table(con, table, [qb.PARTITION])
+        validation = validate_table(con, table, [qb.INPUT])
         assert validation.n_rows > 0, table
         assert failed_rules(validation) == set(), (table, [(o.rule.name, o.sample, o.error)
                                                             for o in validation.outcomes if not o.success])
@@ -48,7 +48,7 @@ def test_injected_faults_fail_the_right_rules_and_are_quarantined(con):
     # Plausibility (a date in 3020) warns and keeps the row; integrity blocks and quarantines.
     warnings_only = {"time_expressions", "claims"}
     for table in VALIDATED_TABLES:
-        validation = validate_table(con, table, [qb.PARTITION])
+        validation = validate_table(con, table, [qb.INPUT])
         assert failed_rules(validation) == expected[table], table
         assert validation.passed == (not expected[table] or table in warnings_only)
 
@@ -65,14 +65,14 @@ def test_injected_faults_fail_the_right_rules_and_are_quarantined(con):
 
     # The duplicate's original survives; the remaining rows pass every blocking rule.
     for table in VALIDATED_TABLES:
-        assert failed_rules(validate_table(con, table, [qb.PARTITION])) == (expected[table] if table in warnings_only
+        assert failed_rules(validate_table(con, table, [qb.INPUT])) == (expected[table] if table in warnings_only
                                                                             else set()), table
 
 
 def test_validation_is_limited_to_the_checked_partitions(con):
-    con.execute("UPDATE stances SET score = -3.5 WHERE article_id = 'art-c'")  # art-c is in OTHER_PARTITION
-    assert failed_rules(validate_table(con, "stances", [qb.PARTITION], quarantine=False)) == set()
-    assert failed_rules(validate_table(con, "stances", [qb.OTHER_PARTITION], quarantine=False)) == {"score_in_range"}
+    con.execute("UPDATE stances SET score = -3.5 WHERE article_id = 'art-c'")  # art-c is in OTHER_INPUT
+    assert failed_rules(validate_table(con, "stances", [qb.INPUT], quarantine=False)) == set()
+    assert failed_rules(validate_table(con, "stances", [qb.OTHER_INPUT], quarantine=False)) == {"score_in_range"}
     assert failed_rules(validate_table(con, "stances", None, quarantine=False)) == {"score_in_range"}
     assert rejects(con, "stances") == []  # quarantine=False moves nothing
 
@@ -81,17 +81,17 @@ def test_offsets_are_code_points_not_bytes_or_graphemes(con):
     """The clean batch's spans follow an emoji ZWJ sequence and a combining accent; shifting one
     span by a single code point must break the text match."""
     quote_id = qb.one(con, "SELECT quote_id FROM quotations WHERE content_text LIKE 'the café%'")[0]
-    assert validate_table(con, "quotations", [qb.PARTITION], quarantine=False).passed
+    assert validate_table(con, "quotations", [qb.INPUT], quarantine=False).passed
     con.execute("UPDATE quotations SET content_start = content_start - 1, content_end = content_end - 1 "
                 "WHERE quote_id = ?", [quote_id])
-    validation = validate_table(con, "quotations", [qb.PARTITION])
+    validation = validate_table(con, "quotations", [qb.INPUT])
     assert failed_rules(validation) == {"text_matches_article"}
     assert validation.outcome("text_matches_article").sample[0]["quote_id"] == quote_id
 
 
 def test_two_current_versions_keep_the_newest(con):
     article_id, old_version = qb.second_current_version(con)
-    validation = validate_table(con, "articles", [qb.PARTITION])
+    validation = validate_table(con, "articles", [qb.INPUT])
     assert failed_rules(validation) == {"one_current_version"}
     assert con.execute("SELECT article_id, version, expectation FROM articles_rejects").fetchall() == [
         (article_id, old_version, "one_current_version")]
@@ -100,7 +100,7 @@ def test_two_current_versions_keep_the_newest(con):
 
 def test_orphan_rows_fail_the_foreign_key(con):
     con.execute("DELETE FROM articles WHERE article_id = 'art-b'")  # its extraction rows stay
-    validation = validate_table(con, "claims", [qb.PARTITION])
+    validation = validate_table(con, "claims", [qb.INPUT])
     assert failed_rules(validation) == {"article_exists"}
     assert {r[1] for r in rejects(con, "claims")} == {"article_exists"}
     assert qb.one(con, "SELECT count(*) FROM claims WHERE article_id = 'art-b'")[0] == 0
@@ -112,7 +112,7 @@ def test_entity_name_key_duplicate_and_bad_type(con):
     con.execute("INSERT INTO entity_mentions SELECT * REPLACE ('m-dup' AS mention_id, 'zz-dup' AS entity_id) "
                 "FROM entity_mentions WHERE article_id = 'art-b' LIMIT 1")
     con.execute("UPDATE entities SET type = 'ALIEN' WHERE name_key = 'jurgen muller'")
-    validation = validate_table(con, "entities", [qb.PARTITION])
+    validation = validate_table(con, "entities", [qb.INPUT])
     assert failed_rules(validation) == {"name_key_unique", "type_in_set"}
     assert sorted(r[1] for r in rejects(con, "entities")) == ["name_key_unique", "type_in_set"]
 
@@ -120,10 +120,10 @@ def test_entity_name_key_duplicate_and_bad_type(con):
 def test_warnings_report_but_do_not_quarantine(con):
     con.execute("UPDATE quotations SET speaker_entity_id = NULL")  # no speaker resolved at all
     con.execute("DELETE FROM stances")
-    validation = validate_table(con, "quotations", [qb.PARTITION])
+    validation = validate_table(con, "quotations", [qb.INPUT])
     assert failed_rules(validation) == {"speaker_resolved_share"}
     assert validation.passed and validation.n_rejected == 0
-    stances = validate_table(con, "stances", [qb.PARTITION])
+    stances = validate_table(con, "stances", [qb.INPUT])
     assert failed_rules(stances) == {"stances_rows_for_articles"}
     assert stances.passed
 
@@ -143,6 +143,6 @@ def test_a_batch_checked_in_chunks_gives_the_outcome_of_one_pass(tmp_path, monke
         with db.connect(tmp_path / f"w{chunk_articles}.duckdb") as connection:
             qb.build_clean_warehouse(connection)
             qb.inject_all_faults(connection)
-            summaries.append(_summary(validate_table(connection, table, [qb.PARTITION])))
+            summaries.append(_summary(validate_table(connection, table, [qb.INPUT])))
     assert summaries[0] == summaries[1]
     assert summaries[0][1] > 0

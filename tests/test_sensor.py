@@ -33,8 +33,10 @@ def test_one_run_for_everything_due_with_a_key_naming_the_due_set(isolated_env):
         first = _tick(instance)
         assert len(first.run_requests) == 1
         request = first.run_requests[0]
-        assert {request.tags[RANGE_START], request.tags[RANGE_END]} == {"a.txt", "sub/b.md"}
-        assert sorted(instance.get_dynamic_partitions(source_partitions.name)) == ["a.txt", "sub/b.md"]
+        # one partition per folder: the inbox's top level and sub/
+        assert {request.tags[RANGE_START], request.tags[RANGE_END]} == {"raw/", "raw/sub/"}
+        assert sorted(instance.get_dynamic_partitions(source_partitions.name)) == ["raw/", "raw/sub/"]
+        assert request.tags["claims/due_inputs"] == "2"
         # Nothing was processed yet: the same due set, the same run key (Dagster runs it once).
         assert _tick(instance).run_requests[0].run_key == request.run_key
         _write(raw, "a.txt", "Some body text about the council, corrected.")
@@ -75,7 +77,8 @@ def test_after_claims_run_the_sensor_queues_nothing_and_a_new_file_once(isolated
         assert isinstance(_tick(instance), dg.SkipReason)
         _write(raw, "b.txt", "The governor said the plan was unfair to farmers.")
         requests = _tick(instance).run_requests
-        assert len(requests) == 1 and requests[0].tags[RANGE_START] == requests[0].tags[RANGE_END] == "b.txt"
+        assert len(requests) == 1 and requests[0].tags[RANGE_START] == requests[0].tags[RANGE_END] == "raw/"
+        assert requests[0].tags["claims/due_inputs"] == "1"
     assert run_pipeline(include_remote=False).due == ["b.txt"]
     assert run_pipeline(include_remote=False).due == []
 
@@ -110,3 +113,23 @@ def test_a_broken_sources_yaml_skips_remote_sources_not_the_inbox(isolated_env, 
     summary = run_pipeline()
     assert summary.success and summary.due == ["a.txt"] and summary.warnings
     assert "remote sources skipped" in capsys.readouterr().err
+
+
+def test_partitions_are_folders_of_the_inbox_and_remote_sources():
+    assert planning.partition_for("a.txt") == "raw/"
+    assert planning.partition_for("news/2019/b.html") == "raw/news/2019/"
+    assert planning.partition_for("remote:guardian") == "remote:guardian"
+    keys = ["a.txt", "news/b.html", "news/c.html", "news/2019/d.html", "remote:guardian"]
+    assert planning.partitions_for(keys) == ["raw/", "raw/news/", "raw/news/2019/", "remote:guardian"]
+    assert planning.in_partitions(keys, ["raw/news/"]) == ["news/b.html", "news/c.html"]
+    assert planning.in_partitions(keys, ["raw/news/"], only=["news/c.html", "a.txt"]) == ["news/c.html"]
+    assert not planning.is_partition_key("news/b.html")  # a per-file partition of earlier versions
+
+
+def test_per_file_partitions_of_earlier_versions_are_dropped_when_partitions_are_registered():
+    from pipelines.defs.partitions import register_partitions
+
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions(source_partitions.name, ["a.txt", "news/b.html", "raw/"])
+        register_partitions(instance, ["raw/news/"])
+        assert instance.get_dynamic_partitions(source_partitions.name) == ["raw/", "raw/news/"]

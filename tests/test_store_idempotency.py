@@ -76,7 +76,7 @@ def _extraction(doc_id, text):
 def test_extraction_writes_replace_rows(con):
     store.write_articles(con, "a.md", [_article()])
     for _ in range(2):
-        todo = articles_to_extract(con, "a.md", "v1", force=True)
+        todo = articles_to_extract(con, ["a.md"], "v1", force=True)
         buffer = RowBuffer(VERSIONS)
         for record in todo:
             buffer.add(record, _extraction(record["article_id"], record["text"]), "a.md", datetime(2026, 1, 1))
@@ -90,13 +90,13 @@ def test_extraction_writes_replace_rows(con):
 
 def test_already_extracted_articles_are_not_pending(con):
     store.write_articles(con, "a.md", [_article()])
-    todo = articles_to_extract(con, "a.md", "+".join(VERSIONS[k] for k in sorted(VERSIONS)))
+    todo = articles_to_extract(con, ["a.md"], "+".join(VERSIONS[k] for k in sorted(VERSIONS)))
     buffer = RowBuffer(VERSIONS)
     for record in todo:
         buffer.add(record, _extraction(record["article_id"], record["text"]), "a.md", datetime(2026, 1, 1))
     write_extractions(con, buffer.frames())
-    assert len(articles_to_extract(con, "a.md", "+".join(VERSIONS[k] for k in sorted(VERSIONS)))) == 0
-    assert len(articles_to_extract(con, "a.md", "some-newer-version")) == 1
+    assert len(articles_to_extract(con, ["a.md"], "+".join(VERSIONS[k] for k in sorted(VERSIONS)))) == 0
+    assert len(articles_to_extract(con, ["a.md"], "some-newer-version")) == 1
 
 
 class _EchoExtractor:

@@ -24,7 +24,13 @@ def _cmd_extract(args) -> int:
 def _cmd_run(args) -> int:
     from pipelines.cli.run_driver import format_summary, run_pipeline
 
-    summary = run_pipeline(force=args.force, include_remote=not args.no_remote)
+    from pipelines.cli.run_driver import UnknownInputs
+
+    try:
+        summary = run_pipeline(force=args.force, include_remote=not args.no_remote, only=args.only or ())
+    except UnknownInputs as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(format_summary(summary))
     return _exit_status(summary)
 
@@ -119,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="apply sql/, ingest what is new in raw/ and sources.yaml, extract, refresh views")
     run.add_argument("--force", action="store_true", help="re-read and re-extract every input")
     run.add_argument("--no-remote", action="store_true", help="skip the remote sources in sources.yaml")
+    run.add_argument("--only", nargs="+", metavar="INPUT",
+                     help="re-read and re-extract just these inputs: files in raw/ (a path, or relative to raw/) "
+                          "or remote:<source name>")
     run.set_defaults(func=_cmd_run)
 
     reextract = sub.add_parser("reextract", help="re-extract stored articles after an extractor version bump "

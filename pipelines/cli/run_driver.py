@@ -35,32 +35,33 @@ def _load_defs():
     return location.defs()
 
 
-def _run_over_partitions(summary: RunSummary, job_name: str, keys: list[str], run_config: dict) -> None:
-    """Run `job_name` once over the partition range that spans the keys, then refresh the views
-    and reports."""
+def _run_over_partitions(summary: RunSummary, job_name: str, input_keys: list[str], run_config: dict) -> None:
+    """Run `job_name` once over the partitions of the inputs (the range that spans them), then
+    refresh the views and reports."""
     import dagster as dg
 
-    from pipelines.defs.partitions import range_tags, register_partitions
+    from pipelines.defs.partitions import run_tags_for_inputs
 
-    instance = dg.DagsterInstance.get()
-    run_lock.wait_for_pool(instance, notify=_notify)
-    register_partitions(instance, keys)
-    tags = {**range_tags(instance, keys), **run_lock.cli_run_tags()}
-    defs = _load_defs()
-    quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-    result = defs.resolve_job_def(job_name).execute_in_process(
-        instance=instance, tags=tags, run_config={**run_config, **quiet}, raise_on_error=False)
-    summary.runs.append((job_name, result.success))
-    summary.errors.extend(_step_errors(result))
-    blocked = [e.check_name for e in result.get_asset_check_evaluations() if e.blocking and not e.passed]
-    if blocked:
-        # A failed blocking check stops everything downstream, the views and reports included;
-        # the offending rows are in the <table>_rejects tables.
-        summary.blocked_checks = sorted(set(blocked))
-        return
-    analytics = defs.resolve_job_def("refresh_analytics").execute_in_process(
-        instance=instance, run_config=quiet, tags=run_lock.cli_run_tags(), raise_on_error=False)
-    summary.runs.append(("refresh_analytics", analytics.success))
+    # The instance as a context: the definitions load against its state storage (and it is
+    # disposed of after the run).
+    with dg.DagsterInstance.get() as instance:
+        run_lock.wait_for_pool(instance, notify=_notify)
+        tags = {**run_tags_for_inputs(instance, input_keys), **run_lock.cli_run_tags()}
+        defs = _load_defs()
+        quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+        result = defs.resolve_job_def(job_name).execute_in_process(
+            instance=instance, tags=tags, run_config={**run_config, **quiet}, raise_on_error=False)
+        summary.runs.append((job_name, result.success))
+        summary.errors.extend(_step_errors(result))
+        blocked = [e.check_name for e in result.get_asset_check_evaluations() if e.blocking and not e.passed]
+        if blocked:
+            # A failed blocking check stops everything downstream, the views and reports included;
+            # the offending rows are in the <table>_rejects tables.
+            summary.blocked_checks = sorted(set(blocked))
+            return
+        analytics = defs.resolve_job_def("refresh_analytics").execute_in_process(
+            instance=instance, run_config=quiet, tags=run_lock.cli_run_tags(), raise_on_error=False)
+        summary.runs.append(("refresh_analytics", analytics.success))
 
 
 def _step_errors(result) -> list[str]:
@@ -104,13 +105,32 @@ def _healthy_instance():
         yield
 
 
-def run_pipeline(force: bool = False, include_remote: bool = True) -> RunSummary:
-    """Ingest and extract what is new or changed (everything with force), then refresh views."""
+class UnknownInputs(ValueError):
+    """`claims run --only` named something that is not an input of the inbox or sources.yaml."""
+
+
+def input_key_of(name: str, settings: Settings) -> str:
+    """The input key `--only` means: remote:<name>, an inbox-relative path, or a path to a file
+    in the inbox (absolute or from the working directory)."""
+    from pipelines.ingest.files import input_key_for
+    from pipelines.ingest.remote import REMOTE_PREFIX
+
+    if name.startswith(REMOTE_PREFIX):
+        return name
+    path = Path(name)
+    if path.exists() and path.resolve().is_relative_to(settings.raw_dir.resolve()):
+        return input_key_for(path, settings.raw_dir)
+    return path.as_posix()
+
+
+def run_pipeline(force: bool = False, include_remote: bool = True, only: list[str] = ()) -> RunSummary:
+    """Ingest and extract what is new or changed (everything with force; the inputs named in
+    `only`, re-read and re-extracted, when given), then refresh the views."""
     with _healthy_instance():
-        return _run_pipeline(force, include_remote)
+        return _run_pipeline(force, include_remote, list(only))
 
 
-def _run_pipeline(force: bool, include_remote: bool) -> RunSummary:
+def _run_pipeline(force: bool, include_remote: bool, only: list[str] = ()) -> RunSummary:
     from pipelines.ingest.remote import SourcesConfigError
     from pipelines.steps import planning
 
@@ -124,6 +144,12 @@ def _run_pipeline(force: bool, include_remote: bool) -> RunSummary:
         _notify(f"warning: {exc}; remote sources skipped this run (fix the file, or use --no-remote)")
         summary.warnings.append(str(exc))
         inputs = planning.discover_inputs(settings, include_remote=False)
+    if only:
+        named = sorted({input_key_of(name, settings) for name in only})
+        unknown = [key for key in named if key not in inputs]
+        if unknown:
+            raise UnknownInputs(f"not an input of {settings.raw_dir} or the sources file: {', '.join(unknown)}")
+        inputs, force = {key: inputs[key] for key in named}, True
     with db.connect(settings.warehouse_path) as con:
         db.apply_sql(con)
         summary.due = sorted(inputs) if force else planning.due_inputs(con, inputs)
@@ -135,7 +161,8 @@ def _run_pipeline(force: bool, include_remote: bool) -> RunSummary:
     due = sorted(set(summary.due) | set(summary.revalidated))
     if due:
         _write_marker(marker, due)
-        run_config = {"ops": {"articles": {"config": {"force": force}}, "extraction": {"config": {"force": force}}}}
+        op_config = {"force": force, "inputs": list(inputs) if only else []}
+        run_config = {"ops": {"articles": {"config": op_config}, "extraction": {"config": op_config}}}
         _run_over_partitions(summary, "ingest_and_extract", due, run_config)
         if summary.success and not summary.blocked_checks and not summary.errors:
             marker.unlink(missing_ok=True)

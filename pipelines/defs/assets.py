@@ -10,14 +10,27 @@ EXTRACTION_TABLES = ("entities", "quotations", "time_expressions", "claims", "st
 
 
 class ReprocessConfig(dg.Config):
-    """force=True re-reads (articles) or re-extracts (extraction) even when nothing changed."""
+    """force=True re-reads (articles) or re-extracts (extraction) even when nothing changed;
+    inputs: only these inputs of the run's partitions (inbox-relative paths or remote:<name>),
+    e.g. one file to re-process; empty: every input of the partitions."""
 
     force: bool = False
+    inputs: list[str] = []
 
 
-def _preview(con, sql: str, params: list) -> str:
+def _preview(con, sql: str, params: dict) -> str:
     frame = con.execute(sql, params).df()
     return frame.to_markdown(index=False) if len(frame) else "(no rows)"
+
+
+def _inputs_of_run(context: dg.AssetExecutionContext, inputs, only: list[str]) -> list[str]:
+    from pipelines.steps.planning import in_partitions
+
+    keys = in_partitions(inputs, context.partition_keys, only)
+    unknown = sorted(set(only) - set(keys))
+    if unknown:
+        context.log.warning(f"not an input of the run's partitions, skipped: {unknown[:20]}")
+    return keys
 
 
 @dg.asset(
@@ -34,20 +47,24 @@ def _preview(con, sql: str, params: list) -> str:
 def articles(context: dg.AssetExecutionContext, config: ReprocessConfig, warehouse: WarehouseResource,
              inbox: InboxResource) -> dg.MaterializeResult:
     from pipelines.steps import ingest as ingest_step  # pandas and the readers load with the step, not at load
+    from pipelines.steps import planning
+    from pipelines.store.db import read_sql
 
     settings = inbox.settings(warehouse)
     warehouse.ensure_schema()
-    keys = context.partition_keys
-    totals = {"inputs": len(keys), "ingested": 0, "unchanged": 0, "articles_new": 0, "articles_new_version": 0,
-              "quarantined": 0}
+    partitions = context.partition_keys
+    found = planning.discover_inputs(
+        settings, include_files=any(p.startswith(planning.INBOX_PARTITION) for p in partitions),
+        include_remote=any(p.startswith(planning.REMOTE_PREFIX) for p in partitions))
+    keys = _inputs_of_run(context, found, config.inputs)
+    totals = {"partitions": len(partitions), "inputs": len(keys), "ingested": 0, "unchanged": 0, "articles_new": 0,
+              "articles_new_version": 0, "quarantined": 0}
     reasons: dict[str, int] = {}
     with warehouse.connect() as con:
-        for key in keys:
-            stats = ingest_step.ingest_input(con, settings, key, force=config.force, max_bytes=inbox.max_bytes)
-            if stats.status in ("ingested",):
-                totals["ingested"] += 1
-            else:
-                totals["unchanged"] += 1
+        due = keys if config.force else planning.due_inputs(con, {key: found[key] for key in keys})
+        totals["unchanged"] = len(keys) - len(due)  # same content hash: not even read
+        for stats in ingest_step.ingest_inputs(con, settings, due, force=config.force, max_bytes=inbox.max_bytes):
+            totals["ingested" if stats.status == "ingested" else "unchanged"] += 1
             totals["articles_new"] += stats.new
             totals["articles_new_version"] += stats.new_version
             totals["quarantined"] += stats.quarantined
@@ -55,12 +72,8 @@ def articles(context: dg.AssetExecutionContext, config: ReprocessConfig, warehou
                 reasons[reason] = reasons.get(reason, 0) + n
             if stats.quarantined:
                 context.log.warning(f"{key}: {stats.quarantined} input(s) quarantined: {stats.reasons}")
-        placeholders = ",".join("?" * len(keys))
-        n_rows = con.execute(
-            f"SELECT count(*) FROM articles WHERE is_current AND input_key IN ({placeholders})", keys).fetchone()[0]
-        preview = _preview(con, f"SELECT article_id, version, title, published_at, published_source, char_length "
-                                f"FROM articles WHERE is_current AND input_key IN ({placeholders}) "
-                                f"ORDER BY article_id LIMIT 10", keys)
+        n_rows = con.execute(read_sql("queries/assets/articles_of_inputs.sql"), {"keys": keys}).fetchone()[0]
+        preview = _preview(con, read_sql("queries/assets/articles_preview.sql"), {"keys": keys})
     return dg.MaterializeResult(metadata={
         "dagster/row_count": n_rows,
         **{k: dg.MetadataValue.int(v) for k, v in totals.items()},
@@ -87,20 +100,14 @@ def extraction(context: dg.AssetExecutionContext, config: ReprocessConfig, wareh
                extractor: ExtractorResource):
     """One spaCy parse per article feeds every extractor; rows replace the article's previous rows."""
     from pipelines.steps import extract as extract_step
+    from pipelines.steps.planning import stored_inputs_in
+    from pipelines.store.db import read_sql
 
-    keys = context.partition_keys
     with warehouse.connect() as con:
+        keys = stored_inputs_in(con, context.partition_keys, config.inputs)
         totals = extract_step.extract_inputs(con, extractor.get(), keys, force=config.force)
-        placeholders = ",".join("?" * len(keys))
-        counts = {}
-        for table in EXTRACTION_TABLES:
-            if table == "entities":
-                sql = ("SELECT count(DISTINCT m.entity_id) FROM entity_mentions m JOIN articles a "
-                       f"ON a.article_id = m.article_id AND a.is_current WHERE a.input_key IN ({placeholders})")
-            else:
-                sql = (f"SELECT count(*) FROM {table} t JOIN articles a ON a.article_id = t.article_id AND a.is_current "
-                       f"WHERE a.input_key IN ({placeholders})")
-            counts[table] = con.execute(sql, keys).fetchone()[0]
+        row = con.execute(read_sql("queries/assets/extraction_counts.sql"), {"keys": keys}).fetchone()
+        counts = dict(zip(EXTRACTION_TABLES, row, strict=True))
     context.log.info(f"extracted {totals['articles']} article(s), {totals['skipped']} skipped; notes {totals['notes']}")
     for table in EXTRACTION_TABLES:
         yield dg.MaterializeResult(asset_key=table, metadata={

@@ -31,11 +31,14 @@ def check_spec(rule: Rule, asset_key: str, partitions_def) -> dg.AssetCheckSpec:
         )
 
 
-def checked_partitions(context: dg.AssetCheckExecutionContext) -> list[str] | None:
-    """The run's partition keys (one, or a range for single-run backfills); None: whole table."""
+def checked_inputs(context: dg.AssetCheckExecutionContext, con) -> list[str] | None:
+    """The inputs of the run's partitions (one, or a range for single-run backfills); None: the
+    whole table (a check run without partitions)."""
+    from pipelines.steps.planning import stored_inputs_in
+
     op_context = context.op_execution_context
     if op_context.has_partition_key or op_context.has_partition_key_range:
-        return list(op_context.partition_keys)
+        return stored_inputs_in(con, op_context.partition_keys)
     return None
 
 
@@ -71,9 +74,8 @@ def build_table_checks(table: str, asset_key: str | None = None, partitions_def=
     def _table_checks(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource):
         from pipelines.quality.validate import validate_table
 
-        keys = checked_partitions(context)
         with warehouse.connect() as con:
-            validation = validate_table(con, table, keys, quarantine=True)
+            validation = validate_table(con, table, checked_inputs(context, con), quarantine=True)
         summary = validation.summary()
         context.log.info(f"{table}: {summary['rows']} row(s) in {summary['seconds']}s, failed "
                          f"{summary['failed_rules'] or 'nothing'}, {validation.n_rejected} moved to {table}_rejects")

@@ -1,4 +1,5 @@
-"""Jobs the sensor and schedule launch: one partition (or a range) through ingest and extraction."""
+"""Jobs the sensor and schedule launch: one partition (a folder of raw/ or a remote source), or a
+range of them, through ingest and extraction."""
 
 import dagster as dg
 
@@ -8,7 +9,8 @@ ingest_and_extract_job = dg.define_asset_job(
     name="ingest_and_extract",
     selection=dg.AssetSelection.groups("ingest", "extraction"),
     partitions_def=source_partitions,
-    description="Read one input (file or remote source) into articles, then extract everything from it.",
+    description="Read what is new or changed in the partitions (folders of raw/, remote sources) into "
+                "articles, then extract everything from it; config `inputs` limits a run to named files.",
 )
 
 analytics_job = dg.define_asset_job(

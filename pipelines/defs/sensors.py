@@ -16,7 +16,7 @@ LOCK_WAIT_SECONDS = 2.0
     minimum_interval_seconds=30,
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Watches raw/ (any depth): new or changed files (by content hash against the "
-                "warehouse's raw_inputs) become partitions and one run for all of them.",
+                "warehouse's raw_inputs) start one run over their folders' partitions.",
 )
 def raw_inbox_sensor(context: dg.SensorEvaluationContext, inbox: InboxResource,
                      warehouse: WarehouseResource) -> dg.SensorResult | dg.SkipReason:

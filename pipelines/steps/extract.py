@@ -1,9 +1,9 @@
 """The extraction step: stored article text -> entities, quotations, time expressions, claims,
-stances, as one stream over every partition of a run. Idempotent: an article version already
+stances, as one stream over every input of a run. Idempotent: an article version already
 extracted by this extractor version is skipped unless `force` is set."""
 
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 
 from pipelines.steps.memory import release_freed_memory
 from pipelines.store import articles as article_store
@@ -30,13 +30,14 @@ def _doc_input(record: dict):
                     author=record["author"], publisher=record["publisher"])
 
 
-def extract_inputs(con, extractor, input_keys: Iterable[str | None], force: bool = False,
-                       batch_articles: int = 500, on_progress: Callable[[int], None] | None = None) -> dict:
-    """Extract every current article of the partitions that this extractor version has not done.
+def extract_inputs(con, extractor, input_keys: Sequence[str] | None, force: bool = False,
+                   batch_articles: int = 500, on_progress: Callable[[int], None] | None = None) -> dict:
+    """Extract every current article of the inputs (all of them when None) that this extractor
+    version has not done.
 
-    All partitions feed one stream through the extractor (its workers never wait between
-    partitions or batches); rows are written every `batch_articles` articles, each batch in one
-    transaction, while the workers go on parsing the next ones."""
+    All inputs feed one stream through the extractor (its workers never wait between inputs or
+    batches); rows are written every `batch_articles` articles, each batch in one transaction,
+    while the workers go on parsing the next ones."""
     from contextlib import closing
 
     from pipelines.extraction_settings import EXTRACTOR_VERSIONS
@@ -46,18 +47,19 @@ def extract_inputs(con, extractor, input_keys: Iterable[str | None], force: bool
     release_freed_memory()  # before the workers fork: they would inherit (and count) the heap
     waiting: deque[dict] = deque()  # records handed to the extractor, in order, not yet extracted
 
+    keys = None if input_keys is None else list(input_keys)
+
     def doc_inputs():
-        for key in input_keys:
-            after = None
-            while True:  # page by page: a 100k-article partition is never in memory at once
-                page = extraction_store.articles_to_extract(con, key, version, force=force, after=after,
-                                                            page_size=TODO_PAGE_ARTICLES)
-                for record in page:
-                    waiting.append(record)
-                    yield _doc_input(record)
-                if len(page) < TODO_PAGE_ARTICLES:
-                    break
-                after = page[-1]["article_id"]
+        after = None
+        while keys is None or keys:  # page by page: a 100k-article run is never in memory at once
+            page = extraction_store.articles_to_extract(con, keys, version, force=force, after=after,
+                                                        page_size=TODO_PAGE_ARTICLES)
+            for record in page:
+                waiting.append(record)
+                yield _doc_input(record)
+            if len(page) < TODO_PAGE_ARTICLES:
+                break
+            after = page[-1]["article_id"]
 
     buffer, in_buffer = RowBuffer(EXTRACTOR_VERSIONS), 0
 

@@ -1,4 +1,11 @@
-"""What is due: the one decision the sensor, the schedule and `claims run` all make.
+"""What is due: the one decision the sensor, the schedule and `claims run` all make; and which
+Dagster partition each input belongs to.
+
+Inputs and partitions are not the same thing. An input is one inbox file or one remote source
+(its `input_key`, the warehouse's unit of state in `raw_inputs`); a partition is the folder of
+raw/ the file lies in ("raw/" for the top level, "raw/news/2019/"), or `remote:<source name>`.
+Dagster's cost is per partition (events, checks, UI rows), so 20,000 files dropped in one folder
+are one partition, and the files' own state stays in the warehouse.
 
 An input is due when the warehouse's `raw_inputs` (the one source of truth) has no row for it, or
 a row with another content hash, or when its articles are not all extracted by the current
@@ -6,6 +13,7 @@ extractor version (an interrupted run). Remote sources are due whenever they are
 fetch (conditional GET) can tell whether they changed.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -13,6 +21,36 @@ from pipelines.config import Settings
 from pipelines.ingest.remote import REMOTE_PREFIX
 
 InputKind = Literal["file", "remote"]
+INBOX_PARTITION = "raw/"
+
+
+def partition_for(input_key: str) -> str:
+    """The Dagster partition of an input: its folder under raw/, or the remote source itself."""
+    if input_key.startswith(REMOTE_PREFIX):
+        return input_key
+    folder, _, _name = input_key.rpartition("/")
+    return f"{INBOX_PARTITION}{folder}/" if folder else INBOX_PARTITION
+
+
+def partitions_for(input_keys: Iterable[str]) -> list[str]:
+    return sorted({partition_for(key) for key in input_keys})
+
+
+def is_partition_key(key: str) -> bool:
+    """Whether `key` names a partition of this scheme (not a per-file one of earlier versions)."""
+    return key.startswith(INBOX_PARTITION) or key.startswith(REMOTE_PREFIX)
+
+
+def in_partitions(input_keys: Iterable[str], partitions: Iterable[str], only: Iterable[str] = ()) -> list[str]:
+    """The input keys that belong to the partitions (and are named in `only`, when given), sorted."""
+    wanted, named = set(partitions), set(only)
+    return sorted(key for key in input_keys if partition_for(key) in wanted and (not named or key in named))
+
+
+def stored_inputs_in(con, partitions: Iterable[str], only: Iterable[str] = ()) -> list[str]:
+    """The inputs the warehouse knows (`raw_inputs`) that belong to the partitions."""
+    keys = [row[0] for row in con.execute("SELECT input_key FROM raw_inputs").fetchall()]
+    return in_partitions(keys, partitions, only)
 
 
 @dataclass(frozen=True)
@@ -93,4 +131,5 @@ def _has_raw_inputs(con) -> bool:
                 .fetchone()[0])
 
 
-__all__ = ["REMOTE_PREFIX", "InputInfo", "Plan", "discover_inputs", "due_inputs", "make_plan", "plan"]
+__all__ = ["INBOX_PARTITION", "REMOTE_PREFIX", "InputInfo", "Plan", "discover_inputs", "due_inputs", "in_partitions",
+           "is_partition_key", "make_plan", "partition_for", "partitions_for", "plan", "stored_inputs_in"]

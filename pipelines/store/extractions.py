@@ -6,13 +6,13 @@ from pipelines.store.db import read_sql, transaction
 EXTRACTION_TABLES = ("entity_mentions", "quotations", "time_expressions", "claims", "stances", "article_extractions")
 
 
-def articles_to_extract(con, input_key: str | None, extractor_version: str, force: bool = False,
+def articles_to_extract(con, input_keys: list[str] | None, extractor_version: str, force: bool = False,
                         after: str | None = None, page_size: int = 2**62):
-    """Current articles of a partition (all partitions when None) not yet extracted by this version,
+    """Current articles of the inputs (all inputs when None) not yet extracted by this version,
     in article_id order: the first `page_size` after article id `after`. Records of plain Python
     values (None, datetime), ready for the row builder."""
     cursor = con.execute(read_sql("writes/articles_to_extract.sql"), {
-        "input_key": input_key, "extractor_version": extractor_version, "force": force,
+        "keys": None if input_keys is None else list(input_keys), "extractor_version": extractor_version, "force": force,
         "after": after, "page_size": page_size,
     })
     columns = [d[0] for d in cursor.description]

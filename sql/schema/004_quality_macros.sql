@@ -15,10 +15,10 @@ CREATE OR REPLACE MACRO text_at_span(txt, s, e) AS
 -- article_extractions so that rows whose article is missing are still checked.
 CREATE OR REPLACE MACRO quality_batch_articles(keys) AS TABLE
     SELECT article_id FROM articles
-     WHERE is_current AND (keys IS NULL OR list_contains(keys, input_key))
+     WHERE is_current AND (keys IS NULL OR input_key IN (SELECT unnest(keys)))
     UNION
     SELECT article_id FROM article_extractions
-     WHERE keys IS NULL OR list_contains(keys, input_key);
+     WHERE keys IS NULL OR input_key IN (SELECT unnest(keys));
 
 -- One chunk of that batch: its article ids from lo to hi (either NULL: unbounded). A large batch
 -- is validated chunk by chunk so that no more than one chunk's rows are in memory at a time.

@@ -12,5 +12,5 @@ SELECT
     END AS published_at_plausible,
     a.first_seen <= a.last_seen AS seen_interval_ordered
 FROM articles a
-WHERE a.is_current AND ($keys IS NULL OR list_contains($keys, a.input_key))
+WHERE a.is_current AND ($keys IS NULL OR a.input_key IN (SELECT unnest($keys)))
 ORDER BY a.article_id, a.version DESC

@@ -4,7 +4,7 @@
 WITH batch_entities AS (
     SELECT DISTINCT m.entity_id FROM entity_mentions m
       JOIN articles a ON a.article_id = m.article_id AND a.version = m.article_version AND a.is_current
-     WHERE $keys IS NOT NULL AND list_contains($keys, a.input_key)
+     WHERE $keys IS NOT NULL AND a.input_key IN (SELECT unnest($keys))
 )
 SELECT
     e.rowid AS _rowid,
