@@ -126,3 +126,20 @@ def test_named_speaker_missed_by_ner_becomes_an_entity(nlp):
     assert quote.speaker_text == "Mr. King"
     assert quote.speaker_entity == "King"
     assert any(e.key == quote.speaker_key for e in entities)
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        # two reporting cues over the same words are one statement (the warehouse keys a
+        # quotation by its content span: two rows would fail the quotation_span_unique check)
+        ("Instead, he argues, lenders should be required to hold a share of the loans, one analyst said.", "argues"),
+        ("In future, according to an accord to be signed with the ministry, the agency will no longer "
+         "need approval, the statement said.", "said"),
+    ],
+)
+def test_one_quotation_per_content_span(nlp, text, cue):
+    found = _quotes(nlp, text)
+    spans = [(q.content_start, q.content_end) for q in found]
+    assert len(spans) == len(set(spans)) == 1, [(q.cue, q.speaker_text) for q in found]
+    assert found[0].cue == cue

@@ -17,7 +17,7 @@ from pipelines.nlp.quotes.reporting_lexicon import reporting_verbs
 from pipelines.nlp.quotes.speakers import mistagged_name, noun_phrase, speaker_token
 from pipelines.nlp.types import Entity, Quote, QuoteKind
 
-EXTRACTOR_VERSION = "quotes-1.4"
+EXTRACTOR_VERSION = "quotes-1.5"
 
 MIN_DIRECT_WORDS = 4  # shorter quoted stretches without a cue are names, titles or scare quotes
 MIN_CUED_WORDS = 2
@@ -67,9 +67,32 @@ def extract_quotes(doc, entities: list[Entity]) -> list[Quote]:
     candidates = _combine(direct, reports, index)
     _merge_split_quotes(candidates, index)
     _inherit_speakers(candidates, index)
-    candidates = [c for c in candidates if _keep(c, index)]
+    candidates = _one_per_span([c for c in candidates if _keep(c, index)], text)
     resolver = SpeakerResolver(entities, lambda s, e: _inside_quote(index, s, e), text)
     return [_to_quote(c, index, resolver) for c in sorted(candidates, key=lambda c: c.start)]
+
+
+_KIND_RANK = {"direct": 2, "mixed": 1, "indirect": 0}
+
+
+def _one_per_span(cands: list[_Candidate], text: str) -> list[_Candidate]:
+    """One quotation per content extent: two reports of the same words ("..., it said,
+    estimating ...") or a report and a mixed quotation over the same span are one statement;
+    keep the most direct, most confident, first-cued one."""
+    best: dict[tuple[int, int], _Candidate] = {}
+    for cand in cands:
+        key = (cand.start, cand.end)
+        held = best.get(key)
+        if held is None or _preference(cand, text) > _preference(held, text):
+            best[key] = cand
+    return [c for c in cands if best[(c.start, c.end)] is c]
+
+
+def _preference(cand: _Candidate, text: str) -> tuple:
+    cue = text[cand.cue_start:cand.cue_end].lower() if cand.cue_start is not None else ""
+    # "according to an accord ..., the statement said": the reporting verb is the attribution
+    return (_KIND_RANK.get(cand.kind, 0), cand.confidence, bool(cue), not cue.startswith("according"),
+            -(cand.cue_start if cand.cue_start is not None else 10**9))
 
 
 # --- direct quotations -------------------------------------------------------------------
