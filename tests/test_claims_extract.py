@@ -152,3 +152,9 @@ def test_a_month_precise_publication_date_dates_a_claim_to_the_month(nlp):
 def test_a_product_year_is_not_what_a_claim_is_about(nlp):
     (claim,) = run(nlp, "The new keyboard has more key travel than the 2016.")
     assert claim.about_source == "published"
+
+
+def test_a_claim_over_the_past_year_is_about_the_twelve_months_before_publication(nlp):
+    (claim,) = run(nlp, "The number of hate groups in the state grew by a third over the past year.",
+                   published="2019-11-20")
+    assert (claim.about_start, claim.about_end) == ("2018-11-21", "2019-11-20")

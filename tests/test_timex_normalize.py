@@ -187,3 +187,62 @@ def test_year_followed_by_decimals_is_a_figure_not_a_year(text):
 def test_years_next_to_clock_like_numbers_are_kept():
     values = [t.value for t in tag_timexes("He was elected in 1985, and by 2010 sales had doubled.", "2012-01-01")]
     assert values == ["1985", "2010"]
+
+
+@pytest.mark.parametrize(
+    "text, span, value, interval",
+    [
+        # "the past year" is the twelve months up to the publication date, not the previous
+        # calendar year ("last year"); the interval says which days
+        ("Hate groups grew over the past year.", "the past year", "P1Y", ("2011-03-16", "2012-03-15")),
+        ("Prices rose in the past two months.", "the past two months", "P2M", ("2012-01-16", "2012-03-15")),
+        ("Sales will grow over the next six months.", "the next six months", "P6M", ("2012-03-15", "2012-09-14")),
+    ],
+)
+def test_durations_anchored_on_the_publication_date_cover_the_days_up_to_or_from_it(text, span, value, interval):
+    timex = only(text)
+    assert (timex.text, timex.type, timex.value) == (span, "DURATION", value)
+    assert (timex.interval_start, timex.interval_end, timex.anchor) == (*interval, "publication")
+
+
+def test_a_free_duration_has_no_interval():
+    timex = only("He served for two years.")
+    assert (timex.value, timex.interval_start, timex.anchor) == ("P2Y", None, None)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('James Baker, speaking on ABC News\' "This Week," said the request was fair.', []),  # a show
+        ("This is VOA Today.", []),
+        ("It showed a picture of Gary Cooper from the film High Noon.", []),
+        ("This week the council met.", [("This week", "2012-W11")]),
+        ("Islam will one day be the second largest religion.", [("one day", "FUTURE_REF")]),
+        ("He stayed one day in Paris.", [("one day", "P1D")]),
+        ("Hate group numbers dropped through the nineties.", [("the nineties", "199")]),
+        ("Highs will be in the fifties on Monday.", [("Monday", "2012-03-19")]),
+        ("In nineteen ninety-one Charles Keating was convicted.", [("nineteen ninety-one", "1991")]),
+        ("The base stays for at least 20 more years.", [("at least 20 more years", "P20Y")]),
+        ("The loan may be extended for an additional year.", [("an additional year", "P1Y")]),
+        ("Over the next couple of years we expect growth.", [("the next couple of years", "P2Y")]),
+        ("We don't minimize the challenges of the near term.", [("the near term", "FUTURE_REF")]),
+        ("The long term plan was approved.", []),
+    ],
+)
+def test_titles_vague_futures_decade_words_and_extended_durations(text, expected):
+    assert [(t.text, t.value) for t in tag_timexes(text, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, value",
+    [
+        # a bare month eight or more months back is rarely meant; the coming one is
+        ("The company said it announced a plan to acquire the bank in January.", "1989-10-30", "1990-01"),
+        ("Final guidelines published in early November will decide.", "1989-10-30", "1989-11"),
+        ("Prices fell in April.", "1989-10-30", "1989-04"),
+        ("The deal is scheduled to close Monday.", "1989-11-02", "1989-11-06"),
+    ],
+)
+def test_bare_months_and_days_prefer_the_near_side(text, published, value):
+    (timex,) = [t for t in tag_timexes(text, published) if t.type == "DATE"]
+    assert timex.value == value

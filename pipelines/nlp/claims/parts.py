@@ -99,9 +99,10 @@ def numbers_in(text: str, offset: int, skip_spans: list[tuple[int, int]]) -> lis
 
 
 def governing_timex(sent, timexes):
-    """The DATE/TIME timex (with an interval) that governs the sentence's assertion: the one
-    attached closest to a main-clause verb; ties go to the earliest."""
-    candidates = [t for t in timexes if t.interval_start and t.type in ("DATE", "TIME")]
+    """The DATE/TIME timex or anchored duration ("over the past year") with an interval that
+    governs the sentence's assertion: the one attached closest to a main-clause verb; ties go
+    to the earliest."""
+    candidates = [t for t in timexes if t.interval_start and t.type in ("DATE", "TIME", "DURATION")]
     if not candidates:
         return None
     if sent is None or len(candidates) == 1:

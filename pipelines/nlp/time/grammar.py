@@ -49,7 +49,7 @@ _SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thi
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 NUMW = rf"(?:{_TENS}(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|{_SMALL}|(?:a\s+|one\s+)?hundred)"
 VAGUE = _alt(VAGUE_QUANTITIES)
-NUM = rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMW}|a\s+couple\s+of|a\s+dozen|an?|{VAGUE})"
+NUM = rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMW}|a\s+couple\s+of|couple\s+of|a\s+dozen|an?|{VAGUE})"
 UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
@@ -58,7 +58,10 @@ SEASON = r"(?:spring|summer|fall|autumn|winter)"
 TZ = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\s+time))?"
 AMPM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
 REL_DAY = r"(?:today|yesterday|tomorrow|tonight)"
+# "nineteen ninety-seven": a century word then a tens-ones compound is a year wherever it stands
+SPOKEN_YEAR_COMPOUND = rf"(?:nineteen|eighteen|twenty)[\s-]+{_TENS}-(?:one|two|three|four|five|six|seven|eight|nine)"
 SPOKEN_YEAR = rf"(?:(?:nineteen|eighteen|twenty)[\s-]+(?:{_TENS}(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+DECADE_WORD = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
 QUARTER_MOD = r"(?:fiscal|year-earlier|year-ago|latest|current|comparable|corresponding|same|first|second|third|fourth|final|last|past|previous|1st|2nd|3rd|4th|fiscal-first|fiscal-second|fiscal-third|fiscal-fourth|calendar)"
 
 # ---------------------------------------------------------------- triggers
@@ -95,7 +98,7 @@ def _words(alternation: str) -> list[str]:
     return words[1].split("|")
 
 
-_NUM_STARTS = DIGITS + starts(_words(_TENS), _words(_SMALL), "a ", "a-", "an", "one", "hundred", VAGUE_QUANTITIES)
+_NUM_STARTS = DIGITS + starts(_words(_TENS), _words(_SMALL), "a ", "a-", "an", "one", "hundred", "couple", VAGUE_QUANTITIES)
 _SPOKEN_YEAR_STARTS = starts("nineteen", "eighteen", "twenty", "two thousand")
 _QUARTER_MODS = _words(QUARTER_MOD)
 
@@ -117,7 +120,7 @@ RULES: list[Rule] = [
          starts=starts(WEEKDAYS, MONTHS)),
     Rule("dmy", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR4}(?!\d))?",
          starts=DIGITS + starts(WEEKDAYS, "the")),
-    Rule("my", rf"(?:(?:early|late|mid)[\s-]+)?{MONTH},?\s+(?:of\s+)?(?:{YEAR4}(?!\d)|(?:this|last|next)\s+year)",
+    Rule("my", rf"(?:(?:early|late|mid)[\s-]+)?{MONTH},?\s+(?:of\s+)?(?:{YEAR4}(?!\d)|{SPOKEN_YEAR_COMPOUND}|(?:this|last|next)\s+year)",
          starts=starts("early", "late", "mid", MONTHS)),
     Rule("quarter", rf"(?:(?:this|last|next)\s+year's\s+|the\s+)?(?:{QUARTER_MOD}[\s-]+){{1,3}}(?:quarter|half|period)"
                 rf"(?:\s+of\s+(?:{YEAR4}(?!\d)|fiscal\s+{YEAR4}|(?:this|last|next|the)\s+year|the\s+'\d0s))?"
@@ -128,10 +131,11 @@ RULES: list[Rule] = [
     Rule("century", rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})[\s-]+century|this\s+century",
          starts=DIGITS + starts("the", "early", "late", "mid", ORDINALS, "this")),
     Rule("decade", rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?:'\d0s|1[0-9]{{2}}0s|20[0-9]0s)(?![\w])"
-               rf"|the\s+(?:last|first|second)\s+half\s+of\s+the\s+'\d0s",
+               rf"|the\s+(?:last|first|second)\s+half\s+of\s+the\s+'\d0s"
+               rf"|the\s+(?:(?:early|late|mid)[\s-]+)?(?:{DECADE_WORD})",
          starts=starts("the", "early", "late", "mid", "'", "1", "2")),
     Rule("year", rf"(?:(?:the\s+)?(?:(?:early|late|mid)[\s-]*|(?:end|beginning|start|middle|first\s+half|second\s+half|last\s+half)\s+of\s+))?"
-             rf"(?:(?:fiscal|calendar|model|school)\s+(?:year\s+)?|the\s+year\s+)?(?<![\d$#.,])(?:{YEAR4}|{SPOKEN_YEAR}(?=\s*[,.;]|\s+(?:and|when|to)\b))(?![\d%])(?!,\d)(?!\.\d)"
+             rf"(?:(?:fiscal|calendar|model|school)\s+(?:year\s+)?|the\s+year\s+)?(?<![\d$#.,])(?:{YEAR4}|{SPOKEN_YEAR_COMPOUND}|{SPOKEN_YEAR}(?=\s*[,.;]|\s+(?:and|when|to)\b))(?![\d%])(?!,\d)(?!\.\d)"
              rf"|the\s+year\s+{SPOKEN_YEAR}|(?:the\s+)?year\s+\d{{1,9}}(?![\d,])(?!\.\d)",
          starts=starts("the", "early", "late", "mid", "end", "beginning", "start", "middle", "first half", "second half",
                          "last half", "fiscal", "calendar", "model", "school", "1", "2", _SPOKEN_YEAR_STARTS, "year")),
@@ -146,7 +150,7 @@ RULES: list[Rule] = [
          starts=starts("earlier", "later", "early", "late", "the", "end", "beginning", "start", "middle", "rest", "mid", "last",
                         "this", "next", "that")),
     Rule("dur", rf"(?:(?:more|less|fewer)\s+than\s+|(?:nearly|almost|about|around|approximately|roughly|some|up\s+to|at\s+least|at\s+most|barely|well\s+over)\s+)?"
-            rf"(?:{NUM}[\s-]+(?:and\s+a\s+half[\s-]+)?(?:to\s+{NUM}[\s-]+)?{UNIT}(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?"
+            rf"(?:{NUM}[\s-]+(?:and\s+a\s+half[\s-]+)?(?:to\s+{NUM}[\s-]+)?(?:more\s+|additional\s+|extra\s+)?{UNIT}(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?"
             rf"|an?\s+(?:\d+|{NUMW})-(?:year|month|week|day|hour|minute)\s+period)",
          starts=starts("more than", "less than", "fewer than", "nearly", "almost", "about", "around", "approximately", "roughly",
                         "some", "up to", "at least", "at most", "barely", "well over") + _NUM_STARTS),
@@ -166,6 +170,7 @@ RULES: list[Rule] = [
                         "each", "a ", "per")),
     Rule("ref", r"right\s+now|now|currently|current|nowadays|recently|recent\s+(?:years|months|weeks|days|times)|lately|"
             r"the\s+(?:distant\s+|recent\s+|near\s+|immediate\s+)?(?:past|future)(?!\s+(?:tense|perfect))|these\s+days|"
+            r"the\s+(?:near|short|long)(?:er)?\s+term|"
             r"(?:the\s+)?(?:early|late|mid|this)[\s-]+(?:morning|afternoon|evening)",
          starts=starts("right now", "now", "currently", "current", "nowadays", "recently", "recent", "lately", "the", "these days",
                         "early", "late", "mid", "this")),
@@ -195,6 +200,6 @@ TRIGGER = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|quarter|decade|centur|"
     r"now|current|recent|past|future|soon|short|late|ago|tonight|morning|noon|night|hour|minute|second|"
     r"spring|summer|fall|autumn|winter|christmas|easter|thanksgiving|annual|period|lately|season|dail|tomorrow|"
-    r"hallow|hanuk|ramadan|valentine|half|evening|nineteen|twenty",
+    r"hallow|hanuk|ramadan|valentine|half|evening|nineteen|twenty|ties\b|term\b",
     re.IGNORECASE,
 )

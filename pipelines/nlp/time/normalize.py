@@ -26,6 +26,7 @@ class Norm:
     reason: str | None = None
     relative: bool = False  # needed a reference date
     unit: str | None = None  # granularity of a resolved DATE, for later anaphora
+    span: tuple[date, date] | None = None  # an anchored DURATION's days ("the past year": up to the reference)
 
 
 @dataclass
@@ -329,7 +330,7 @@ def _year_for_day(ref: date, month: int, day: int, direction: str) -> int:
         return future_year
     back = (ref - date(past_year, month, day)).days
     ahead = (date(future_year, month, day) - ref).days
-    if back > 270 and ahead < 90:
+    if back > 240 and ahead < 125:
         return future_year
     return past_year
 
@@ -446,7 +447,18 @@ def h_decade(text, start, end, ctx):
             century -= 1
         return Norm("DATE", f"{century:02d}{digit}", unit="decade")
     m = re.search(r"(\d{3})0s", low)
-    return Norm("DATE", m.group(1), unit="decade")
+    if m:
+        return Norm("DATE", m.group(1), unit="decade")
+    digit = next(n for word, n in _DECADE_WORDS.items() if word in low)
+    ref = ctx.dct or date(1999, 12, 31)
+    century = ref.year // 100 if ref.year // 100 * 100 + digit * 10 <= ref.year else ref.year // 100 - 1
+    # the last such decade before the reference: "the nineties" in 2024 is the 1990s
+    return Norm("DATE", f"{century:02d}{digit}", anchor="publication" if ctx.dct else None,
+                relative=ctx.dct is not None, unit="decade")
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
 
 
 def h_year(text, start, end, ctx):
@@ -505,11 +517,41 @@ def h_ago(text, start, end, ctx):
     return Norm("DATE", cal.value_at(target, out_unit), anchor=anchor, relative=True, unit=unit)
 
 
+_ANCHORED_HEAD = re.compile(r"^(?:(?:each|all|most|much|part|some|any|one) of )?(?:at least )?the "
+                            r"(past|last|next|coming)\b")
+
+
+def anchored_span(reference: date, unit: str, n: float | None, direction: str) -> tuple[date, date] | None:
+    """The days a duration anchored on the reference covers: "the past two years" ends on the
+    reference and starts two years before it; "the next six months" starts on it."""
+    if n is None or n != int(n) or unit not in ("day", "week", "month", "quarter", "year", "decade", "century"):
+        return None
+    if direction == "past":
+        return cal.shift(reference, unit, -int(n)) + timedelta(days=1), reference
+    return reference, cal.shift(reference, unit, int(n)) - timedelta(days=1)
+
+
+def _anchored(norm: Norm, low: str, unit: str, n: float | None, ctx: Context) -> Norm:
+    head = _ANCHORED_HEAD.match(low)
+    if head is None or ctx.dct is None or norm.value is None:
+        return norm
+    span = anchored_span(ctx.dct, unit, n, "past" if head.group(1) in ("past", "last") else "future")
+    if span is not None:
+        norm.span, norm.anchor, norm.relative = span, "publication", True
+    return norm
+
+
+# "Islam will one day be...", "he hopes he one day follows...": some day ahead, not 24 hours
+_SOME_DAY_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|should|must|shall|he|she|they|we|i|you|it)\s+$", re.I)
+
+
 def h_duration(text, start, end, ctx):
     low = norm_text(text)
     unit = _unit_of(low)
     if unit is None:
         return Norm("DURATION", None, reason="unparsed_duration")
+    if low == "one day" and _SOME_DAY_BEFORE.search(ctx.text[max(0, start - 12):start]):
+        return Norm("DATE", "FUTURE_REF")
     if re.fullmatch(r"(a|per) (year|day|week|month|hour|quarter)", low):
         return Norm("SET", duration_value(1, unit))
     body = low
@@ -518,6 +560,7 @@ def h_duration(text, start, end, ctx):
     body = re.sub(r"^the (past|last|next|first|previous|coming|latest|final|remaining|same|preceding|following|ensuing|subsequent) ", "the ", body)
     body = re.sub(r"^at least ", "", body)
     body = re.sub(r"^the ", "", body)
+    body = re.sub(r" (?:more|additional|extra)(?= \w+$)", "", body)  # "20 more years", "an additional year"
     m = re.match(r"(an? )?(.*?)[ -]?(?:and a half )?(?:to [\w ]+? )?(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)\b", body)
     qty = m.group(2).strip() if m else ""
     qty = re.split(r" (?:or|to) ", qty)[0]
@@ -527,7 +570,7 @@ def h_duration(text, start, end, ctx):
         n = parse_quantity(qty + (" and a half" if "and a half" in low else "")) if qty else (1 if m and m.group(1) else None)
     if "fortnight" in low and n is not None:
         n *= 2
-    return Norm("DURATION", duration_value(n, unit))
+    return _anchored(Norm("DURATION", duration_value(n, unit)), low, unit, n, ctx)
 
 
 _REL_UNIT = re.compile(r"(fiscal year|year|month|weekend|week|decade|century|spring|summer|fall|autumn|winter|season|half|day|quarter)(?: or so)?$")
@@ -544,6 +587,10 @@ def h_rel(text, start, end, ctx):
         return Norm("DURATION", "P1Y")
     if unit in ("spring", "summer", "fall", "winter", "season"):
         return _season(unit, head, start, end, ctx)
+    if head in ("the past", "the last") and unit in ("year", "month", "week"):
+        # the twelve months up to the reference, not the previous calendar year (TimeML: a
+        # duration, anchored); "last year" without "the" stays the calendar year
+        return _anchored(Norm("DURATION", duration_value(1, unit)), low, unit, 1, ctx)
     anaphoric = re.search(r"\b(that|the same|the following|the preceding)\b", head) or (
         unit in ("day", "year", "month", "week") and re.search(r"\bthe (next|previous)\b", head) and ctx.last_date is not None
         and unit == "day")
@@ -730,7 +777,7 @@ def h_ref(text, start, end, ctx):
         return Norm("TIME", f"{ref.isoformat()}T{part}", anchor="publication", relative=True)
     if low.startswith("recent "):
         return Norm("DATE", "PAST_REF")
-    if "future" in low or low in ("soon", "shortly"):
+    if "future" in low or low in ("soon", "shortly") or low.endswith(" term"):
         return Norm("DATE", "FUTURE_REF")
     if "past" in low or low in _REFS["PAST_REF"]:
         return Norm("DATE", "PAST_REF")
@@ -738,6 +785,9 @@ def h_ref(text, start, end, ctx):
 
 
 _MONTH_WORD = re.compile(r"([a-z]+)\.?$")
+
+
+MONTHS_BACK_UNLIKELY = 8
 
 
 def h_month(text, start, end, ctx):
@@ -754,6 +804,10 @@ def h_month(text, start, end, ctx):
         direction = _direction(ctx, start, end)
         if direction == "present":
             direction = "this"
+        elif direction == "past" and (ref.month - mo) % 12 >= MONTHS_BACK_UNLIKELY and (mo - ref.month) % 12 <= 4:
+            # a bare month name eight or more months back is rarely meant; one within the next
+            # four months is (a tense cue in a long sentence is often another clause's)
+            direction = "future"
     year = resolve_month_year(ref, mo, direction)
     return Norm("DATE", f"{year:04d}-{mo:02d}", anchor="publication", relative=True, unit="month")
 

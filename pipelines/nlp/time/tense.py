@@ -36,7 +36,7 @@ def _text_tense(text: str, start: int, end: int) -> str:
     left_past = list(_PAST_CUES.finditer(window_left))
     nearest_future = left_future[-1].end() if left_future else -1
     nearest_past = left_past[-1].end() if left_past else -1
-    if nearest_future > nearest_past:
+    if nearest_future >= 0 and nearest_future >= nearest_past:  # "scheduled": a future cue, not a past -ed
         return FUTURE
     if nearest_past >= 0:
         return PAST

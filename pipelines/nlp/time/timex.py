@@ -18,7 +18,7 @@ from pipelines.nlp.time.normalize import (
 from pipelines.nlp.time.tense import TenseOracle
 from pipelines.nlp.types import PublicationDate, Timex, UnusableDate, parse_publication
 
-EXTRACTOR_VERSION = "timex-1.3"
+EXTRACTOR_VERSION = "timex-1.4"
 
 MAX_FUTURE_DAYS = 2  # a publication date further ahead of the clock than this is not trusted
 
@@ -158,7 +158,45 @@ def _month_context_ok(text: str, start: int, end: int, matched: str) -> bool:
     return prev in _MONTH_CONTEXT or text[max(0, start - 2):start].strip() in ("", ",", "(") and _next_word(text, end) in ("", ",")
 
 
+# Relative expressions written in title case mid-sentence name a show, a paper or a film ("ABC's
+# "This Week"", "VOA Today", "High Noon"), not a time.
+_TITLE_CASE_RULES = {"rel", "relday", "noon", "ref", "adj", "plural", "dur", "dur_the", "set", "ago"}
+_SENTENCE_OPENERS = set(".!?:;\n\"'`(\u201c\u2018[-\u2014_")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_OPENERS
+
+
+def _is_title(text: str, start: int, matched: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'-]*", matched)
+    if not words:
+        return False
+    later_capitalized = any(w[0].isupper() and not _NAME_WORD.fullmatch(w) for w in words[1:])
+    first_capitalized = words[0][0].isupper() and not _NAME_WORD.fullmatch(words[0])
+    return later_capitalized or (first_capitalized and not _opens_sentence(text, start))
+
+
+# "highs in the fifties", "in the nineties percent": temperatures and figures, not decades
+_NOT_A_DECADE = re.compile(r"\b(?:temperatures?|degrees|highs?|lows?|percent|mph|scores?|mid|upper|lower|low)\b",
+                           re.IGNORECASE)
+
+
+def _decade_word_ok(text: str, start: int, end: int, matched: str) -> bool:
+    if re.search(r"\d", matched):
+        return True
+    return not (_NOT_A_DECADE.search(text[max(0, start - 40):start])
+                or re.match(r"\s+(?:degrees|percent|fahrenheit|celsius)", text[end:end + 12], re.IGNORECASE))
+
+
 def _accept(rule: str, text: str, start: int, end: int, matched: str, upper_text: bool) -> bool:
+    if rule == "decade" and not _decade_word_ok(text, start, end, matched):
+        return False
+    if rule in _TITLE_CASE_RULES and not upper_text and _is_title(text, start, matched):
+        return False
     if rule in _CAPITALIZED_RULES and not _names_capitalized(matched, upper_text):
         return False
     if rule == "month" and not _month_context_ok(text, start, end, matched):
@@ -178,6 +216,8 @@ def _accept(rule: str, text: str, start: int, end: int, matched: str, upper_text
         return False  # a bare abbreviation without its period
     if rule == "ref":
         low = matched.lower()
+        if low.endswith("term") and _prev_word(text, start) not in ("in", "over", "for", "during", "within", "of"):
+            return False  # "the long term plan": an adjective, not a time
         if low == "past":
             return False
         if low == "current" and _next_word(text, end).lower() in ("account", "accounts", "assets", "liabilities",
@@ -244,6 +284,8 @@ def _normalize(rule: str, matched: str, start: int, end: int, ctx: Context) -> T
     interval_start = interval_end = granularity = None
     if norm.type in ("DATE", "TIME") and norm.value:
         interval_start, interval_end, granularity = interval_of(norm.value)
+    elif norm.span is not None:  # an anchored duration: the days it covers
+        interval_start, interval_end, granularity = norm.span[0].isoformat(), norm.span[1].isoformat(), "day"
     return Timex(
         start=start, end=end, text=matched, type=norm.type, value=norm.value,
         interval_start=interval_start, interval_end=interval_end, granularity=granularity,
