@@ -8,7 +8,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 # Order matters little; each script skips cleanly when ../shared is absent.
-SCRIPTS = ["bench_ingest.py", "bench_timex.py", "bench_extract.py", "bench_pipeline.py", "bench_validation.py"]
+SCRIPTS = ["bench_ingest.py", "bench_timex.py", "bench_extract.py", "bench_pipeline.py", "bench_validation.py",
+           "bench_run.py"]
 
 
 def main() -> int:

@@ -25,13 +25,19 @@ def test_a_run_materializes_each_folder_once_and_only_reprocesses_named_inputs(i
     _write(raw, "a.txt", "The mayor said on Monday that the council would approve the budget.")
     for name in ("b", "c", "d", "e"):
         _write(raw, f"news/{name}.txt", f"The governor said plan {name} was unfair to farmers.")
+    (raw / "news" / "broken.json").write_text("{not json")
     summary = run_pipeline(include_remote=False)
-    assert summary.success and len(summary.due) == 5
+    assert summary.success and len(summary.due) == 6
     with dg.DagsterInstance.get() as instance:
         articles = _materializations(instance, "articles")
         assert sorted(m.partition for m in articles) == ["raw/", "raw/news/"]  # not one per file
         assert instance.get_dynamic_partitions("sources") == ["raw/", "raw/news/"]
     assert run_pipeline(include_remote=False).due == []
+    import duckdb
+
+    with duckdb.connect(str(isolated_env / "warehouse" / "warehouse.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT input_key FROM quarantine").fetchall() == [("news/broken.json",)]
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
 
     summary = run_pipeline(include_remote=False, only=[str(raw / "news" / "c.txt")])
     assert summary.success and summary.due == ["news/c.txt"]

@@ -11,11 +11,15 @@ EXTRACTION_TABLES = ("entities", "quotations", "time_expressions", "claims", "st
 
 class ReprocessConfig(dg.Config):
     """force=True re-reads (articles) or re-extracts (extraction) even when nothing changed;
-    inputs: only these inputs of the run's partitions (inbox-relative paths or remote:<name>),
-    e.g. one file to re-process; empty: every input of the partitions."""
+    inputs: re-process just these inputs of the run's partitions (inbox-relative paths or
+    remote:<name>), changed or not; empty: every due input of the partitions."""
 
     force: bool = False
     inputs: list[str] = []
+
+    @property
+    def reprocess(self) -> bool:
+        return self.force or bool(self.inputs)  # naming inputs asks for them to be done again
 
 
 def _preview(con, sql: str, params: dict) -> str:
@@ -61,9 +65,9 @@ def articles(context: dg.AssetExecutionContext, config: ReprocessConfig, warehou
               "articles_new_version": 0, "quarantined": 0}
     reasons: dict[str, int] = {}
     with warehouse.connect() as con:
-        due = keys if config.force else planning.due_inputs(con, {key: found[key] for key in keys})
+        due = keys if config.reprocess else planning.due_inputs(con, {key: found[key] for key in keys})
         totals["unchanged"] = len(keys) - len(due)  # same content hash: not even read
-        for stats in ingest_step.ingest_inputs(con, settings, due, force=config.force, max_bytes=inbox.max_bytes):
+        for stats in ingest_step.ingest_inputs(con, settings, due, force=config.reprocess, max_bytes=inbox.max_bytes):
             totals["ingested" if stats.status == "ingested" else "unchanged"] += 1
             totals["articles_new"] += stats.new
             totals["articles_new_version"] += stats.new_version
@@ -71,7 +75,7 @@ def articles(context: dg.AssetExecutionContext, config: ReprocessConfig, warehou
             for reason, n in stats.reasons.items():
                 reasons[reason] = reasons.get(reason, 0) + n
             if stats.quarantined:
-                context.log.warning(f"{key}: {stats.quarantined} input(s) quarantined: {stats.reasons}")
+                context.log.warning(f"{stats.input_key}: {stats.quarantined} input(s) quarantined: {stats.reasons}")
         n_rows = con.execute(read_sql("queries/assets/articles_of_inputs.sql"), {"keys": keys}).fetchone()[0]
         preview = _preview(con, read_sql("queries/assets/articles_preview.sql"), {"keys": keys})
     return dg.MaterializeResult(metadata={
@@ -105,7 +109,7 @@ def extraction(context: dg.AssetExecutionContext, config: ReprocessConfig, wareh
 
     with warehouse.connect() as con:
         keys = stored_inputs_in(con, context.partition_keys, config.inputs)
-        totals = extract_step.extract_inputs(con, extractor.get(), keys, force=config.force)
+        totals = extract_step.extract_inputs(con, extractor.get(), keys, force=config.reprocess)
         row = con.execute(read_sql("queries/assets/extraction_counts.sql"), {"keys": keys}).fetchone()
         counts = dict(zip(EXTRACTION_TABLES, row, strict=True))
     context.log.info(f"extracted {totals['articles']} article(s), {totals['skipped']} skipped; notes {totals['notes']}")
