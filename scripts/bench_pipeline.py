@@ -63,16 +63,16 @@ class MemorySampler:
     sampled every `interval` s: forked workers share the model's pages, so summing their RSS
     would count those pages once per worker."""
 
-    def __init__(self, interval: float = 0.5):
+    def __init__(self, interval: float = 0.5, pid: int | None = None):
         import threading
 
-        self.interval, self.peak_kb = interval, 0
+        self.interval, self.peak_kb, self.pid = interval, 0, pid  # pid: whose tree (default: this process)
         self.main_rss_kb = self.worker_rss_kb = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self):
-        me = os.getpid()
+        me = self.pid or os.getpid()
         while not self._stop.is_set():
             workers = _descendants(me)
             self.peak_kb = max(self.peak_kb, sum(_rollup_kb(pid, "Pss") for pid in [me, *workers]))

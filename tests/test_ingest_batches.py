@@ -61,3 +61,28 @@ def test_stats_come_back_in_the_order_asked(tmp_path, monkeypatch):
         stats = ingest_inputs(con, settings, list(reversed(keys)), batch_inputs=2)
         assert [s.input_key for s in stats] == list(reversed(keys))
         assert {s.status for s in ingest_inputs(con, settings, keys)} == {"unchanged"}
+
+
+def test_an_input_that_cannot_be_written_is_quarantined_and_the_rest_of_its_batch_is_stored(tmp_path, monkeypatch):
+    import duckdb
+
+    from pipelines.store import articles as article_store
+
+    raw = tmp_path / "raw"
+    keys = _inbox(raw)
+    monkeypatch.setenv("CLAIMS_RAW_DIR", str(raw))
+    monkeypatch.setenv("CLAIMS_WAREHOUSE", str(tmp_path / "w.duckdb"))
+    real_write = article_store.write_inputs
+
+    def failing_for_story_3(con, writes, now=None):
+        if any(w.input_key == "news/3.txt" and w.articles for w in writes):
+            raise duckdb.ConversionException("Could not convert the story")  # a row DuckDB refuses
+        return real_write(con, writes, now)
+
+    monkeypatch.setattr(article_store, "write_inputs", failing_for_story_3)
+    tables = _tables(Settings.from_env(), lambda con: ingest_inputs(con, Settings.from_env(), keys, batch_inputs=200))
+    stored = {input_key for _id, _version, _current, input_key, _title, _text in tables["articles"]}
+    assert "news/3.txt" not in stored and {"news/0.txt", "news/6.txt", "news/a.json"} <= stored
+    assert ("news/3.txt", "write_failed") in [row[1:] for row in tables["quarantine"]]
+    raw_rows = {row[0]: row[1] for row in tables["raw_inputs"]}
+    assert raw_rows["news/3.txt"] is None  # no content hash: due again at the next run

@@ -12,15 +12,17 @@ pytestmark = pytest.mark.integration  # the slow tier: `make test-fast` leaves i
 
 
 def test_multiprocess_executor_runs_ingest_and_extraction(isolated_env):
-    write_corpus(isolated_env / "raw" / "a.jsonl", 20)
-    write_corpus(isolated_env / "raw" / "b.jsonl", 20, start=500)
+    (isolated_env / "raw" / "a").mkdir()
+    (isolated_env / "raw" / "b").mkdir()
+    write_corpus(isolated_env / "raw" / "a" / "news.jsonl", 20)  # partitions are folders: raw/a/, raw/b/
+    write_corpus(isolated_env / "raw" / "b" / "news.jsonl", 20, start=500)
     # As in dagster.yaml: the duckdb_write pool admits one step at a time across processes.
     overrides = {"concurrency": {"pools": {"default_limit": 1}}}
     with dg.instance_for_test(temp_dir=str(isolated_env / "dagster_home"), overrides=overrides) as instance:
-        instance.add_dynamic_partitions(source_partitions.name, ["a.jsonl", "b.jsonl"])
+        instance.add_dynamic_partitions(source_partitions.name, ["raw/a/", "raw/b/"])
         result = dg.execute_job(
             dg.reconstructable(scaling_target.multiprocess_job), instance=instance,
-            tags={"dagster/asset_partition_range_start": "a.jsonl", "dagster/asset_partition_range_end": "b.jsonl"},
+            tags={"dagster/asset_partition_range_start": "raw/a/", "dagster/asset_partition_range_end": "raw/b/"},
         )
         assert result.success
     con = duckdb.connect(str(isolated_env / "warehouse" / "warehouse.duckdb"), read_only=True)

@@ -133,3 +133,46 @@ def test_per_file_partitions_of_earlier_versions_are_dropped_when_partitions_are
         instance.add_dynamic_partitions(source_partitions.name, ["a.txt", "news/b.html", "raw/"])
         register_partitions(instance, ["raw/news/"])
         assert instance.get_dynamic_partitions(source_partitions.name) == ["raw/", "raw/news/"]
+
+
+def test_a_plan_made_again_after_the_warehouse_changed_is_a_new_run(isolated_env):
+    """An interrupted run (ingested, not extracted) leaves the same files due: the plan's key
+    must differ from the first one, or the sensor would never ask again (Dagster runs a run key once)."""
+    from pipelines.config import Settings
+    from pipelines.steps.ingest import ingest_inputs
+    from pipelines.store import db
+
+    raw = isolated_env / "raw"
+    _write(raw, "a.txt", "The mayor said on Monday that the council would approve the budget.")
+    settings = Settings.from_env()
+    first = planning.plan(settings, include_remote=False)
+    with db.connect(settings.warehouse_path) as con:
+        db.apply_sql(con)
+        ingest_inputs(con, settings, first.due)  # killed before extraction
+    again = planning.plan(settings, include_remote=False)
+    assert again.due == first.due == ["a.txt"]
+    assert again.fingerprint != first.fingerprint
+    request = planning.plan(settings, include_remote=False)
+    assert request.fingerprint == again.fingerprint  # nothing changed since: the same key
+
+
+def test_a_warehouse_of_an_earlier_version_is_planned_without_failing(isolated_env):
+    from pipelines.config import Settings
+    from pipelines.store import db
+
+    raw = isolated_env / "raw"
+    _write(raw, "a.txt", "Some body text about the council.")
+    settings = Settings.from_env()
+    with db.connect(settings.warehouse_path) as con:
+        db.apply_sql(con)
+        con.execute("ALTER TABLE raw_inputs RENAME COLUMN input_key TO partition_key")  # as before issue 17
+    assert planning.plan(settings, include_remote=False).due == ["a.txt"]  # the run migrates it
+
+
+def test_the_run_config_names_the_partitions_of_the_due_inputs():
+    from pipelines.defs.partitions import run_config_for_inputs
+
+    config = run_config_for_inputs(["news/a.json", "b.md", "remote:feed"], only=["b.md"])
+    assert config["ops"]["articles"]["config"] == {"force": False, "inputs": ["b.md"],
+                                                   "partitions": ["raw/", "raw/news/", "remote:feed"]}
+    assert planning.is_partition_key("raw/news/") and not planning.is_partition_key("raw/x.json")

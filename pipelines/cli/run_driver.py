@@ -161,8 +161,9 @@ def _run_pipeline(force: bool, include_remote: bool, only: list[str] = ()) -> Ru
     due = sorted(set(summary.due) | set(summary.revalidated))
     if due:
         _write_marker(marker, due)
-        op_config = {"force": force, "inputs": list(inputs) if only else []}
-        run_config = {"ops": {"articles": {"config": op_config}, "extraction": {"config": op_config}}}
+        from pipelines.defs.partitions import run_config_for_inputs
+
+        run_config = run_config_for_inputs(due, force=force, only=list(inputs) if only else [])
         _run_over_partitions(summary, "ingest_and_extract", due, run_config)
         if summary.success and not summary.blocked_checks and not summary.errors:
             marker.unlink(missing_ok=True)

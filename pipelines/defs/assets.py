@@ -12,14 +12,20 @@ EXTRACTION_TABLES = ("entities", "quotations", "time_expressions", "claims", "st
 class ReprocessConfig(dg.Config):
     """force=True re-reads (articles) or re-extracts (extraction) even when nothing changed;
     inputs: re-process just these inputs of the run's partitions (inbox-relative paths or
-    remote:<name>), changed or not; empty: every due input of the partitions."""
+    remote:<name>), changed or not; empty: every due input of the partitions. partitions: the
+    ones the run is for, when its range spans others (the sensor and `claims run` set it)."""
 
     force: bool = False
     inputs: list[str] = []
+    partitions: list[str] = []  # of the run's partition range, only these (empty: all of them)
 
     @property
     def reprocess(self) -> bool:
         return self.force or bool(self.inputs)  # naming inputs asks for them to be done again
+
+    def partitions_of(self, context: dg.AssetExecutionContext) -> list[str]:
+        ranged = context.partition_keys
+        return [key for key in ranged if key in set(self.partitions)] if self.partitions else ranged
 
 
 def _preview(con, sql: str, params: dict) -> str:
@@ -27,10 +33,10 @@ def _preview(con, sql: str, params: dict) -> str:
     return frame.to_markdown(index=False) if len(frame) else "(no rows)"
 
 
-def _inputs_of_run(context: dg.AssetExecutionContext, inputs, only: list[str]) -> list[str]:
+def _inputs_of_run(partitions: list[str], context: dg.AssetExecutionContext, inputs, only: list[str]) -> list[str]:
     from pipelines.steps.planning import in_partitions
 
-    keys = in_partitions(inputs, context.partition_keys, only)
+    keys = in_partitions(inputs, partitions, only)
     unknown = sorted(set(only) - set(keys))
     if unknown:
         context.log.warning(f"not an input of the run's partitions, skipped: {unknown[:20]}")
@@ -56,11 +62,11 @@ def articles(context: dg.AssetExecutionContext, config: ReprocessConfig, warehou
 
     settings = inbox.settings(warehouse)
     warehouse.ensure_schema()
-    partitions = context.partition_keys
+    partitions = config.partitions_of(context)
     found = planning.discover_inputs(
         settings, include_files=any(p.startswith(planning.INBOX_PARTITION) for p in partitions),
         include_remote=any(p.startswith(planning.REMOTE_PREFIX) for p in partitions))
-    keys = _inputs_of_run(context, found, config.inputs)
+    keys = _inputs_of_run(partitions, context, found, config.inputs)
     totals = {"partitions": len(partitions), "inputs": len(keys), "ingested": 0, "unchanged": 0, "articles_new": 0,
               "articles_new_version": 0, "quarantined": 0}
     reasons: dict[str, int] = {}
@@ -108,7 +114,7 @@ def extraction(context: dg.AssetExecutionContext, config: ReprocessConfig, wareh
     from pipelines.store.db import read_sql
 
     with warehouse.connect() as con:
-        keys = stored_inputs_in(con, context.partition_keys, config.inputs)
+        keys = stored_inputs_in(con, config.partitions_of(context), config.inputs)
         totals = extract_step.extract_inputs(con, extractor.get(), keys, force=config.reprocess)
         row = con.execute(read_sql("queries/assets/extraction_counts.sql"), {"keys": keys}).fetchone()
         counts = dict(zip(EXTRACTION_TABLES, row, strict=True))

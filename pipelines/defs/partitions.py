@@ -3,7 +3,7 @@
 (`raw_inputs`), not in Dagster (pipelines/steps/planning.py says why).
 
 A run over some partitions processes only what is new or changed in them (by content hash), or
-everything in them with `force`; a backfill over all partitions re-processes everything.
+everything in them with `force` (a backfill launched with `force: true` re-processes everything).
 """
 
 import dagster as dg
@@ -47,8 +47,19 @@ def run_tags_for_inputs(instance: dg.DagsterInstance, input_keys: list[str]) -> 
             "claims/partitions": str(len(partitions))}
 
 
+def run_config_for_inputs(input_keys: list[str], force: bool = False, only: list[str] = ()) -> dict:
+    """The ingest-and-extract run's config: the partitions of the inputs (a range can span
+    partitions that have nothing due, e.g. a remote source registered between two folders: the
+    run leaves those alone), `force`, and the inputs named to be re-processed."""
+    from pipelines.steps.planning import partitions_for
+
+    config = {"force": force, "inputs": list(only), "partitions": partitions_for(input_keys)}
+    return {"ops": {"articles": {"config": config}, "extraction": {"config": config}}}
+
+
 def due_run_request(instance: dg.DagsterInstance, plan, prefix: str) -> dg.RunRequest:
-    """One run for everything due in `plan` (a pipelines.steps.planning.Plan). Its run key names
-    the due inputs and their content, so asking again for the same plan (the sensor's next tick
-    while the run is still queued) requests nothing new, and a file changed again is a new run."""
-    return dg.RunRequest(run_key=f"{prefix}:{plan.fingerprint}", tags=run_tags_for_inputs(instance, plan.due))
+    """One run for everything due in `plan` (a pipelines.steps.planning.Plan). Its run key is the
+    plan's fingerprint, so asking again for the same plan (the sensor's next tick while the run
+    is still queued) requests nothing new, and a file changed again is a new run."""
+    return dg.RunRequest(run_key=f"{prefix}:{plan.fingerprint}", tags=run_tags_for_inputs(instance, plan.due),
+                         run_config=run_config_for_inputs(plan.due))

@@ -132,6 +132,30 @@ def ingest_inputs(con, settings: Settings, keys: list[str], force: bool = False,
 
 
 def _store(con, batch: list[tuple[IngestStats, RawRead]]) -> None:
+    """Write the batch in one transaction; when that fails on what one input holds (not on the
+    disk or the connection), write them one by one, and an input that still fails gets a
+    `write_failed` quarantine row (it stays due: the next run tries it again)."""
+    import duckdb
+
+    try:
+        _store_together(con, batch)
+    except (duckdb.IOException, duckdb.FatalException, duckdb.InterruptException, MemoryError):
+        raise
+    except duckdb.Error:
+        if len(batch) == 1:
+            raise
+        for stats, read in batch:
+            try:
+                _store_together(con, [(stats, read)])
+            except (duckdb.IOException, duckdb.FatalException, duckdb.InterruptException, MemoryError):
+                raise
+            except duckdb.Error as exc:
+                failed = RawRead("ingested", read.location, result=ReadResult(rejections=[Rejection(
+                    source=stats.input_key, reason="write_failed", detail=f"{type(exc).__name__}: {exc}"[:500])]))
+                _store_together(con, [(stats, failed)])
+
+
+def _store_together(con, batch: list[tuple[IngestStats, RawRead]]) -> None:
     writes = [article_store.InputWrite(stats.input_key, read.result.articles, read.result.rejections, read.location,
                                        read.content_hash, read.size_bytes, read.etag, read.last_modified)
               for stats, read in batch]

@@ -37,8 +37,9 @@ def partitions_for(input_keys: Iterable[str]) -> list[str]:
 
 
 def is_partition_key(key: str) -> bool:
-    """Whether `key` names a partition of this scheme (not a per-file one of earlier versions)."""
-    return key.startswith(INBOX_PARTITION) or key.startswith(REMOTE_PREFIX)
+    """Whether `key` names a partition of this scheme (a folder, ending in "/"; or a remote
+    source), not a per-file one of earlier versions (which could be "raw/x.json" too)."""
+    return (key.startswith(INBOX_PARTITION) and key.endswith("/")) or key.startswith(REMOTE_PREFIX)
 
 
 def in_partitions(input_keys: Iterable[str], partitions: Iterable[str], only: Iterable[str] = ()) -> list[str]:
@@ -78,7 +79,7 @@ def discover_inputs(settings: Settings, include_files: bool = True,
 
 
 def due_inputs(con, inputs: dict[str, InputInfo]) -> list[str]:
-    """The partition keys of `inputs` that need a run, sorted."""
+    """The input keys of `inputs` that need a run, sorted."""
     from pipelines.extraction_settings import EXTRACTOR_VERSIONS
     from pipelines.store.db import read_sql
     from pipelines.store.extraction_rows import combined_version
@@ -96,17 +97,25 @@ def due_inputs(con, inputs: dict[str, InputInfo]) -> list[str]:
 @dataclass(frozen=True)
 class Plan:
     due: list[str]
-    fingerprint: str  # names the due inputs and their content: equal plans, equal fingerprints
+    # names the due inputs, their content, what the warehouse holds for them and the extractor
+    # version: equal plans, equal fingerprints; a plan made again after a run that changed the
+    # warehouse (even one killed half way) or after an upgrade is a new one
+    fingerprint: str
 
     def __bool__(self) -> bool:
         return bool(self.due)
 
 
-def make_plan(inputs: dict[str, InputInfo], due: list[str]) -> Plan:
+def make_plan(inputs: dict[str, InputInfo], due: list[str], stored: dict[str, str | None] | None = None) -> Plan:
     import hashlib
 
-    lines = "\n".join(f"{key}\t{inputs[key].sha256 or inputs[key].location}" for key in due)
-    return Plan(due=due, fingerprint=hashlib.sha256(lines.encode("utf-8")).hexdigest()[:16])
+    from pipelines.extraction_settings import EXTRACTOR_VERSIONS
+    from pipelines.store.extraction_rows import combined_version
+
+    stored = stored or {}
+    lines = [combined_version(EXTRACTOR_VERSIONS)]
+    lines += [f"{key}\t{inputs[key].sha256 or inputs[key].location}\t{stored.get(key) or 'new'}" for key in due]
+    return Plan(due=due, fingerprint=hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16])
 
 
 def plan(settings: Settings, include_files: bool = True, include_remote: bool = True, force: bool = False,
@@ -121,9 +130,12 @@ def plan(settings: Settings, include_files: bool = True, include_remote: bool = 
     if force or only_remote or not settings.warehouse_path.exists():
         return make_plan(inputs, sorted(inputs))
     with db.connect(settings.warehouse_path, read_only=True, retry_seconds=lock_wait_seconds) as con:
-        if not _has_raw_inputs(con):
+        if not _has_raw_inputs(con) or db.needs_migration(con):
+            # read-only here: a warehouse of an earlier version is migrated by the run, which
+            # then compares hashes as usual (nothing already stored is read again)
             return make_plan(inputs, sorted(inputs))
-        return make_plan(inputs, due_inputs(con, inputs))
+        stored = dict(con.execute("SELECT input_key, content_hash FROM raw_inputs").fetchall())
+        return make_plan(inputs, due_inputs(con, inputs), stored)
 
 
 def _has_raw_inputs(con) -> bool:

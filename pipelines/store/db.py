@@ -79,6 +79,11 @@ def apply_sql(con) -> list[str]:
     return applied
 
 
+def needs_migration(con) -> bool:
+    """Whether the warehouse was made by an earlier version (apply_sql migrates it)."""
+    return bool(con.execute(read_sql("migrations/legacy_input_key_columns.sql")).fetchall())
+
+
 def _migrate(con) -> list[str]:
     """Bring a warehouse made by an earlier version to the current column names (before the
     schema files, whose views and macros use them)."""
