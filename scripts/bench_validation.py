@@ -3,10 +3,10 @@
 the one-off Great Expectations import, the code location's load time and the Data Docs build.
 
 Read-only (nothing is quarantined). By default every current row is one batch, which is what a
-`claims run` over a range of partitions validates; --per-partition validates each partition
+`claims run` over a range of partitions validates; --per-input validates each input
 separately (the cost of one run per input) and sums.
 
-  .venv/bin/python scripts/bench_validation.py [--warehouse PATH] [--per-partition] [--run-seconds S]
+  .venv/bin/python scripts/bench_validation.py [--warehouse PATH] [--per-input] [--run-seconds S]
 
 Figures go to warehouse/reports/bench.json: validation_seconds_total, validation_seconds_<table>,
 validation_rows_<table>, gx_import_seconds, code_location_load_seconds, data_docs_seconds, and
@@ -45,7 +45,7 @@ def main() -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--warehouse", default=str(Settings.from_env().warehouse_path))
-    parser.add_argument("--per-partition", action="store_true")
+    parser.add_argument("--per-input", action="store_true")
     parser.add_argument("--run-seconds", type=float, default=None, help="wall time of the run being judged")
     parser.add_argument("--repeats", type=int, default=3, help="subprocess timings (median)")
     parser.add_argument("--no-write", action="store_true", help="print only; leave bench.json alone")
@@ -75,7 +75,7 @@ def main() -> int:
         n_articles = con.execute("SELECT count(*) FROM articles WHERE is_current").fetchone()[0]
         batches = ([[k] for (k,) in con.execute(
             "SELECT DISTINCT input_key FROM articles WHERE is_current ORDER BY 1").fetchall()]
-            if args.per_partition else [None])
+            if args.per_input else [None])
         total, failures = 0.0, {}
         for table in VALIDATED_TABLES:
             seconds, rows = 0.0, 0

@@ -52,7 +52,7 @@ def test_same_text_without_url_from_two_files_is_one_article(con):
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
 
 
-def test_quarantine_is_replaced_per_partition(con):
+def test_quarantine_is_replaced_per_input(con):
     bad = [Rejection(source="x.json", reason="malformed_json", detail="line 1", content_hash="h")]
     store.replace_quarantine(con, "x.json", bad)
     first = _dump(con, "quarantine")
@@ -108,7 +108,7 @@ class _EchoExtractor:
                 Quote(content_start=0, content_end=5, content_spans=[(0, 5)], kind="direct")])
 
 
-def test_extraction_pages_through_a_partition_and_writes_every_article_once(con, monkeypatch):
+def test_extraction_pages_through_an_input_and_writes_every_article_once(con, monkeypatch):
     from pipelines.steps import extract as extract_step
 
     articles = [_article(text=f"Title {i}\n\nBody number {i}.", url=f"https://example.org/{i}") for i in range(23)]

@@ -12,7 +12,7 @@ devices (`not_a_regular_file`, never opened: a FIFO would block), dangling symli
 symlink loops (`broken_symlink`), symlinks that point outside raw/ (`outside_inbox`, never
 followed), and files or directories the user running the pipeline cannot read (`unreadable`).
 
-Each file's partition key is its POSIX path relative to raw/ ("thediplomat/putin.md").
+Each file's input key is its POSIX path relative to raw/ ("thediplomat/putin.md").
 
 Reading (`read_input` for a path, `read_bytes` for bytes already in memory) dispatches on
 the extension, after an optional `.gz` (decompressed with the same size cap):
@@ -98,7 +98,7 @@ def file_sha256(path: Path) -> str:
 
 
 def discover(raw_dir: Path | str) -> list[RawInput]:
-    """Every ingestible file under raw_dir, sorted by partition key (empty list if raw_dir is missing)."""
+    """Every ingestible file under raw_dir, sorted by input key (empty list if raw_dir is missing)."""
     root = Path(raw_dir).resolve()
     if not root.is_dir():
         return []
@@ -174,7 +174,7 @@ def _reject(source: str, reason: str, detail: str, content_hash: str | None) -> 
 
 
 def read_input(path: Path | str, raw_dir: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
-    """Articles and Rejections from one raw file; Article.source is its partition key. Never raises."""
+    """Articles and Rejections from one raw file; Article.source is its input key. Never raises."""
     path = Path(path)
     try:
         source = input_key_for(path, raw_dir)

@@ -3,7 +3,7 @@
 sources.yaml (repo root, or $CLAIMS_SOURCES):
 
     sources:
-      - name: guardian-us-politics        # unique; partition key "remote:guardian-us-politics"
+      - name: guardian-us-politics        # unique; input key "remote:guardian-us-politics"
         url: https://www.theguardian.com/us-news/us-politics/rss
         kind: feed                         # feed | page
       - name: intranet-page

@@ -1,4 +1,4 @@
-"""Read a validation batch from DuckDB: the rows of the checked partitions, with the boolean
+"""Read a validation batch from DuckDB: the rows of the checked inputs, with the boolean
 columns the suites expect true computed in SQL (sql/queries/quality/<table>.sql)."""
 
 from collections.abc import Sequence
@@ -22,7 +22,7 @@ CHUNKED_TABLES = frozenset({"quotations", "time_expressions", "claims", "stances
 
 
 def load_batch(con, table: str, input_keys: Sequence[str] | None, chunk: tuple | None = None):
-    """The table's rows for the checked partitions (one chunk of their articles: (lo, hi) article
+    """The table's rows for the checked inputs (one chunk of their articles: (lo, hi) article
     ids, for CHUNKED_TABLES) as a pandas frame, `_rowid` first."""
     params = _keys_param(input_keys)
     if table in CHUNKED_TABLES:

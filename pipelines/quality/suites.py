@@ -42,9 +42,9 @@ MIN_ROWS_PER_EXTRACTED_ARTICLE = {
 class BatchStats:
     """Size of the batch being validated, which parameterizes the row-count rules."""
 
-    n_articles: int = 0  # current articles in the checked partitions
+    n_articles: int = 0  # current articles of the checked inputs
     n_extracted: int = 0  # of those, extracted and not skipped
-    n_reported: int = 0  # articles the partitions' raw inputs reported
+    n_reported: int = 0  # articles the checked raw inputs reported
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Validate one table's batch: read it, run its suite through GX, quarantine failing rows.
 
-A batch is the rows of some partitions (input_keys), or the whole warehouse (None).
+A batch is the rows of some inputs (input_keys), or the whole warehouse (None).
 With quarantine=True, the read, the validation and the move to <table>_rejects happen in one
 DuckDB transaction, so the rows moved are exactly the rows that were validated.
 
@@ -21,7 +21,7 @@ from pipelines.quality.rejects import move_to_rejects, rows_to_reject
 from pipelines.quality.rules import CRITICAL, RuleOutcome
 from pipelines.quality.suites import SUITES, VALIDATED_TABLES, BatchStats
 
-# Articles per validation chunk: bounds the memory of checking one large partition.
+# Articles per validation chunk: bounds the memory of checking one large input.
 CHUNK_ARTICLES = 10000
 
 
@@ -150,5 +150,5 @@ def validate_tables(con, tables: Sequence[str], input_keys: Sequence[str] | None
 
 def validate_inputs(con, input_keys: Sequence[str] | None, tables: Sequence[str] = VALIDATED_TABLES,
                         quarantine: bool = True) -> dict[str, dict]:
-    """Every table's suite on the partitions' rows (what the Dagster checks do); summaries by table."""
+    """Every table's suite on the inputs' rows (what the Dagster checks do); summaries by table."""
     return {table: v.summary() for table, v in validate_tables(con, tables, input_keys, quarantine).items()}

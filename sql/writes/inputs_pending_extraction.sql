@@ -1,4 +1,4 @@
--- Partitions with current articles that the given extractor version has not processed
+-- Inputs with current articles that the given extractor version has not processed
 -- (an interrupted run, or an extractor version bump).
 SELECT DISTINCT a.input_key
 FROM articles a

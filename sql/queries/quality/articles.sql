@@ -1,4 +1,4 @@
--- Validation batch for `articles`: the current articles of the checked partitions ($keys; all
+-- Validation batch for `articles`: the current articles of the checked inputs ($keys; all
 -- when NULL), newest version first so a duplicate current row of an older version is the one
 -- rejected. Boolean columns are computed here and expected true by the suite.
 SELECT

@@ -1,4 +1,4 @@
--- Size of a validation batch: current articles of the checked partitions ($keys; all when NULL),
+-- Size of a validation batch: current articles of the checked inputs ($keys; all when NULL),
 -- how many of them were extracted (not skipped), and how many articles their raw inputs reported.
 SELECT
     (SELECT count(*) FROM articles

@@ -1,6 +1,6 @@
--- Validation batch for `entities`: every entity mentioned in the checked partitions' articles
+-- Validation batch for `entities`: every entity mentioned in the checked inputs' articles
 -- ($keys; all entities when NULL). Entities are shared across articles, so the batch is the
--- entities a partition touches.
+-- entities an input touches.
 WITH batch_entities AS (
     SELECT DISTINCT m.entity_id FROM entity_mentions m
       JOIN articles a ON a.article_id = m.article_id AND a.version = m.article_version AND a.is_current

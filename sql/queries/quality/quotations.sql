@@ -1,4 +1,4 @@
--- Validation batch for `quotations`: rows of the checked partitions' articles ($keys; all when
+-- Validation batch for `quotations`: rows of the checked inputs' articles ($keys; all when
 -- NULL), through quality_batch_articles and the span macros in sql/schema/004_quality_macros.sql.
 -- Entity references are checked by joins, not correlated EXISTS: DuckDB decorrelates EXISTS by
 -- carrying every column (the article's text included) per row, which for one 1 MB article with
