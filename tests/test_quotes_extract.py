@@ -143,3 +143,13 @@ def test_one_quotation_per_content_span(nlp, text, cue):
     spans = [(q.content_start, q.content_end) for q in found]
     assert len(spans) == len(set(spans)) == 1, [(q.cue, q.speaker_text) for q in found]
     assert found[0].cue == cue
+
+
+def test_a_headings_adverb_is_not_a_speaker_and_a_thing_written_the_x_is_not_he(nlp):
+    text = ("Key moments.\n\n2. Never urged Ukraine to investigate Joe Biden\n\n"
+            "\"At no time was I aware of it,\" Volker said.")
+    assert [q.speaker_text for q in _quotes(nlp, text)] == ["Volker"]  # no report spoken by "Never"
+    text = ("The landers would carry astronauts to the Moon. \"Switching horses midstream is not a wise "
+            "move at this point,\" he continued.")
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker_text == "he" and quote.speaker_entity is None  # not "Moon"

@@ -29,6 +29,7 @@ MAX_SEGMENT_CHARS = 100_000
 MAX_DOC_CHARS = 2_000_000
 # Chunks queued per worker: enough that no worker waits for the consumer, few enough to bound memory.
 IN_FLIGHT_PER_PROCESS = 3
+WORKER_CHUNKS = 40  # chunks of batch_size documents a worker process extracts before it is replaced
 
 def _aliases_fingerprint(path: Path) -> str:
     """Editing entity_aliases.yaml changes who is who: it is part of the entity extractor's version,
@@ -153,7 +154,18 @@ _worker_extractor: "Extractor | None" = None
 
 
 def _worker_run(chunk: list[DocInput]) -> list[DocumentExtraction]:
-    return list(_worker_extractor._extract_serial(chunk))
+    out = list(_worker_extractor._extract_serial(chunk))
+    _trim_heap()  # a chunk's Docs are freed: give their pages back, or each worker keeps its peak
+    return out
+
+
+def _trim_heap() -> None:
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
 
 
 def _chunks(docs: Iterable[DocInput], size: int) -> Iterator[list[DocInput]]:
@@ -181,7 +193,9 @@ def _extract_in_workers(extractor: "Extractor", docs: Iterable[DocInput]) -> Ite
     # Objects that exist now go to the collector's permanent generation: a worker's garbage
     # collections then never write to them, so their pages stay shared instead of being copied.
     gc.freeze()
-    pool = context.Pool(extractor.n_process)
+    # A worker is replaced after WORKER_CHUNKS chunks: spaCy's string store and the allocator's
+    # arenas only grow, and a fresh fork of the parent (which parses nothing) starts small again.
+    pool = context.Pool(extractor.n_process, maxtasksperchild=WORKER_CHUNKS)
     in_flight: deque = deque()
     chunks = _chunks(docs, extractor.batch_size)
     finished = False

@@ -74,6 +74,7 @@ def extract_inputs(con, extractor, input_keys: Sequence[str] | None, force: bool
         if on_progress:
             on_progress(in_buffer)
         buffer, in_buffer = RowBuffer(EXTRACTOR_VERSIONS), 0
+        release_freed_memory()  # the batch's frames are gone: the heap shrinks back (cheap: old objects are frozen)
 
     # closing(): on an error the stream's workers are stopped at once, not when garbage collected.
     with closing(extractor.extract_many(doc_inputs())) as extractions:

@@ -35,6 +35,13 @@ ORG_NOUNS = {
 }
 
 
+def _always_after_the(entity: Entity, text: str) -> bool:
+    """A "person" the text only ever writes as "the X" ("the Moon", "the Ryman") is a thing the
+    NER mislabelled: never the antecedent of he/she."""
+    mentions = entity.mentions
+    return bool(mentions) and all(text[max(0, m.start - 4):m.start].lower() == "the " for m in mentions)
+
+
 class SpeakerResolver:
     def __init__(self, entities: list[Entity], in_quote_char, text: str):
         """in_quote_char(start, end) -> True when the span lies inside a quotation.
@@ -84,7 +91,8 @@ class SpeakerResolver:
             noun = head.head.head
             return self.resolve(noun, noun.idx, noun.idx + len(noun.text))
         if lower in PERSON_PRONOUNS:
-            return self._preceding(head.idx, ("PERSON",), accept=lambda entity: agrees(entity, lower, self.text))
+            return self._preceding(head.idx, ("PERSON",), accept=lambda entity: agrees(entity, lower, self.text)
+                                   and not _always_after_the(entity, self.text))
         if lower in GROUP_PRONOUNS:
             return self._preceding(head.idx, ("ORG", "GPE", "NORP", "PERSON") if lower in ("it", "its") else
                                    ("ORG", "NORP", "GPE"), window=600)

@@ -62,6 +62,10 @@ def _person_apposition(subject, verb):
     return None
 
 
+_NOT_NOMINAL = {"ADV", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "SYM", "AUX", "VERB"}
+_NOUN_PHRASE_DEPS = {"det", "amod", "compound", "poss", "nummod"}
+
+
 def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
     """The head token of the speaker of a reporting cue, or None."""
 
@@ -69,6 +73,10 @@ def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
 
     def usable(tok) -> bool:
         if tok is None or tok.is_punct or tok.is_space:
+            return False
+        if tok.pos_ in _NOT_NOMINAL and not any(c.dep_ in _NOUN_PHRASE_DEPS for c in tok.children):
+            # "2. Never urged Ukraine to ...": a heading's adverb parsed as the subject (a word with
+            # a determiner is a noun whatever its tag: "the influential US daily")
             return False
         if index.para_of(tok.idx) != cue_para:
             return False  # a misparse across a paragraph break ("12:15 p.m.\n\nDonald Trump says")
