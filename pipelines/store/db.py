@@ -14,8 +14,8 @@ LOCK_RETRY_SECONDS = 30.0
 # DuckDB keeps what it reads cached up to its memory limit (default: 80% of RAM); a bounded
 # cache keeps a long run, and the extraction workers forked from it, small. Larger work spills.
 MEMORY_LIMIT_ENV = "CLAIMS_DUCKDB_MEMORY_LIMIT"
-# 512MB: a 19k-article run stays under 1.5 GB in all (DuckDB held ~600 MB of cache at 1GB), with no
-# measurable slowdown; larger work spills to disk (scripts/bench_run.py measures both)
+# 512MB: a 4,000-article claims run peaked at 1,427 MB in all processes, 256MB gave 1,414 at the
+# same speed; the 19k run peaks at ~1.54 GB (scripts/bench_run.py). Larger work spills to disk.
 DEFAULT_MEMORY_LIMIT = "512MB"
 
 
