@@ -246,3 +246,8 @@ def test_titles_vague_futures_decade_words_and_extended_durations(text, expected
 def test_bare_months_and_days_prefer_the_near_side(text, published, value):
     (timex,) = [t for t in tag_timexes(text, published) if t.type == "DATE"]
     assert timex.value == value
+
+
+def test_the_next_months_of_a_past_narrative_are_not_anchored_on_publication():
+    timex = only("After the surgery she was not thrilled. The next two months were tough.")
+    assert (timex.value, timex.interval_start, timex.anchor) == ("P2M", None, None)

@@ -531,11 +531,14 @@ def anchored_span(reference: date, unit: str, n: float | None, direction: str) -
     return reference, cal.shift(reference, unit, int(n)) - timedelta(days=1)
 
 
-def _anchored(norm: Norm, low: str, unit: str, n: float | None, ctx: Context) -> Norm:
+def _anchored(norm: Norm, low: str, unit: str, n: float | None, ctx: Context, start: int, end: int) -> Norm:
     head = _ANCHORED_HEAD.match(low)
     if head is None or ctx.dct is None or norm.value is None:
         return norm
-    span = anchored_span(ctx.dct, unit, n, "past" if head.group(1) in ("past", "last") else "future")
+    direction = "past" if head.group(1) in ("past", "last") else "future"
+    if direction == "future" and _direction(ctx, start, end) == "past":
+        return norm  # "The next two months were tough": after a narrated event, not after publication
+    span = anchored_span(ctx.dct, unit, n, direction)
     if span is not None:
         norm.span, norm.anchor, norm.relative = span, "publication", True
     return norm
@@ -570,7 +573,7 @@ def h_duration(text, start, end, ctx):
         n = parse_quantity(qty + (" and a half" if "and a half" in low else "")) if qty else (1 if m and m.group(1) else None)
     if "fortnight" in low and n is not None:
         n *= 2
-    return _anchored(Norm("DURATION", duration_value(n, unit)), low, unit, n, ctx)
+    return _anchored(Norm("DURATION", duration_value(n, unit)), low, unit, n, ctx, start, end)
 
 
 _REL_UNIT = re.compile(r"(fiscal year|year|month|weekend|week|decade|century|spring|summer|fall|autumn|winter|season|half|day|quarter)(?: or so)?$")
@@ -590,7 +593,7 @@ def h_rel(text, start, end, ctx):
     if head in ("the past", "the last") and unit in ("year", "month", "week"):
         # the twelve months up to the reference, not the previous calendar year (TimeML: a
         # duration, anchored); "last year" without "the" stays the calendar year
-        return _anchored(Norm("DURATION", duration_value(1, unit)), low, unit, 1, ctx)
+        return _anchored(Norm("DURATION", duration_value(1, unit)), low, unit, 1, ctx, start, end)
     anaphoric = re.search(r"\b(that|the same|the following|the preceding)\b", head) or (
         unit in ("day", "year", "month", "week") and re.search(r"\bthe (next|previous)\b", head) and ctx.last_date is not None
         and unit == "day")
