@@ -177,3 +177,12 @@ def test_a_question_states_no_stance(extractor):
 def test_refusing_to_endorse_is_against(extractor):
     found = rows(run(extractor, "Senator Mark Brennan pointedly refused to endorse Tom Jones in July."))
     assert found == {("Mark Brennan", "Tom Jones", "against")}
+
+
+def test_an_attitude_a_speaker_ascribes_to_someone_else_is_not_the_speakers(extractor):
+    from pipelines.nlp.types import DocInput
+
+    text = ("Stephanie Grisham spoke for the White House on Wednesday. \u201cThe hearing shows that the Democrats "
+            "are simply blinded by their hatred for Donald Trump,\u201d Grisham said.")
+    stances = extractor.extract(DocInput("t", text, published="2019-11-20")).stances
+    assert not [s for s in stances if s.holder_key and "grisham" in s.holder_key and "trump" in (s.target_key or "")]

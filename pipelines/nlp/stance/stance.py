@@ -25,7 +25,7 @@ from pipelines.nlp.stance.rules import Evidence, combine, cue_frames, target_evi
 from pipelines.nlp.stance.targets import EntityIndex, holder_mentions, mention_head, sentence_mentions
 from pipelines.nlp.types import Mention, Polarity, PublicationDate, Stance, UnusableDate
 
-EXTRACTOR_VERSION = "stance-2.3"
+EXTRACTOR_VERSION = "stance-2.4"
 
 # Rule evidence of these kinds decides on its own when strong enough; weaker cues go to the model.
 DECISIVE_KINDS = {"verb_object", "noun_complement", "prep_verb", "passive", "predicate"}
@@ -270,9 +270,13 @@ def _frame_evidence(frame) -> Evidence:
 def _holders(voice, evidence, sent, index, resolver, excluded: set[str]) -> list[Holder]:
     """The speaker of the quotation the target is in, else the named subjects of the attitude
     cue that governs the target; never the article's author or publisher. [] when neither."""
-    if voice is not None:
-        return [Holder(voice.holder, voice.holder_key, voice.holder_start, voice.holder_end)]
     holder_tokens = next((e.holders for e in evidence if e.holders), [])
+    if voice is not None:
+        if any(_someone_else(tok, voice) for tok in holder_tokens):
+            # "the Democrats are blinded by their hatred for Trump", Grisham said: the hatred is
+            # the Democrats', not the speaker's (the speaker's own stance there is not stated)
+            return []
+        return [Holder(voice.holder, voice.holder_key, voice.holder_start, voice.holder_end)]
     out, seen = [], set()
     for mention in holder_mentions(holder_tokens, sent, index):
         method = "antecedent" if mention.kind == "antecedent" else None
@@ -286,6 +290,20 @@ def _holders(voice, evidence, sent, index, resolver, excluded: set[str]) -> list
         seen.add(mention.key)
         out.append(Holder(mention.name, mention.key, mention.start, mention.end, method))
     return out
+
+
+THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs"}
+
+
+def _someone_else(token, voice) -> bool:
+    """Whether the subject or possessor of an attitude cue in a speaker's words is a third party:
+    a third-person pronoun, a person or a group ("the Democrats"), not the speaker's own mention.
+    A state or an organization may be the speaker's own ("Russia needs a stable China", Putin
+    said), so it does not count."""
+    start = voice.holder_start
+    if start is not None and start <= token.idx < voice.holder_end:
+        return False
+    return token.lower_ in THIRD_PERSON or token.ent_type_ in ("PERSON", "NORP")
 
 
 def _is_evaluative_near(sent, doc, target) -> bool:
