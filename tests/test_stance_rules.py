@@ -2,6 +2,8 @@
 holder (a quotation's speaker or an attitude cue's subject, never the author's voice), a named
 target (pronouns resolved or dropped), and favor or against (no neutral rows)."""
 
+import pytest
+
 from pipelines.nlp.stance.lexicon import state_for_name
 from pipelines.nlp.types import DocInput
 
@@ -186,3 +188,15 @@ def test_an_attitude_a_speaker_ascribes_to_someone_else_is_not_the_speakers(extr
             "are simply blinded by their hatred for Donald Trump,\u201d Grisham said.")
     stances = extractor.extract(DocInput("t", text, published="2019-11-20")).stances
     assert not [s for s in stances if s.holder_key and "grisham" in s.holder_key and "trump" in (s.target_key or "")]
+
+
+@pytest.mark.parametrize("phrase, named", [
+    ("the Iran nuclear deal", True), ("charter schools", True),
+    ("how our Ukraine policy could play out", False), ("a Hong Kong court ruling", False),
+])
+def test_an_issue_target_is_a_naming_noun_phrase_not_a_clause_or_an_indefinite(nlp, phrase, named):
+    from pipelines.nlp.stance.stance import _names_an_issue
+
+    doc = nlp(f"They opposed {phrase}.")
+    span = doc[2:len(doc) - 1]
+    assert span.text == phrase and _names_an_issue(span) is named

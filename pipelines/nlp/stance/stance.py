@@ -25,7 +25,7 @@ from pipelines.nlp.stance.rules import Evidence, combine, cue_frames, target_evi
 from pipelines.nlp.stance.targets import EntityIndex, holder_mentions, mention_head, sentence_mentions
 from pipelines.nlp.types import Mention, Polarity, PublicationDate, Stance, UnusableDate
 
-EXTRACTOR_VERSION = "stance-2.4"
+EXTRACTOR_VERSION = "stance-2.5"
 
 # Rule evidence of these kinds decides on its own when strong enough; weaker cues go to the model.
 DECISIVE_KINDS = {"verb_object", "noun_complement", "prep_verb", "passive", "predicate"}
@@ -139,11 +139,21 @@ def _issue_mentions(sent, frames, mentions) -> list[tuple[Mention, object]]:
             if head.i in heads or end <= start:
                 continue
             span = doc[start:end]
-            if not any(t.pos_ in ("NOUN", "PROPN", "VERB") for t in span):
+            if not any(t.pos_ in ("NOUN", "PROPN", "VERB") for t in span) or not _names_an_issue(span):
                 continue
             mention = Mention(span.start_char, span.end_char, span.text, span.text, None, "issue", start, end)
             out.append((mention, frame))
     return out
+
+
+def _names_an_issue(span) -> bool:
+    """An issue is a noun phrase that names something ("the Iran nuclear deal", "charter
+    schools"): not a clause ("how our Ukraine policy could play out", "wiring the Chromecast up")
+    and not an indefinite description ("a Hong Kong court ruling")."""
+    first = span[0]
+    if first.lower_ in ("a", "an", "how", "what", "whether", "why", "when", "where", "who", "that", "if"):
+        return False
+    return first.pos_ not in ("VERB", "AUX", "SCONJ", "ADP", "ADV", "PRON")
 
 
 def _rules_decide(evidence) -> bool:
