@@ -191,7 +191,7 @@ def test_an_attitude_a_speaker_ascribes_to_someone_else_is_not_the_speakers(extr
 
 
 @pytest.mark.parametrize("phrase, named", [
-    ("the Iran nuclear deal", True), ("charter schools", True),
+    ("the Iran nuclear deal", True), ("charter schools", True), ("becoming a junior partner", True),
     ("how our Ukraine policy could play out", False), ("a Hong Kong court ruling", False),
 ])
 def test_an_issue_target_is_a_naming_noun_phrase_not_a_clause_or_an_indefinite(nlp, phrase, named):

@@ -148,12 +148,14 @@ def _issue_mentions(sent, frames, mentions) -> list[tuple[Mention, object]]:
 
 def _names_an_issue(span) -> bool:
     """An issue is a noun phrase that names something ("the Iran nuclear deal", "charter
-    schools"): not a clause ("how our Ukraine policy could play out", "wiring the Chromecast up")
-    and not an indefinite description ("a Hong Kong court ruling")."""
+    schools", or a gerund's: "becoming China's junior partner"): not a clause ("how our Ukraine
+    policy could play out") and not an indefinite description ("a Hong Kong court ruling")."""
     first = span[0]
     if first.lower_ in ("a", "an", "how", "what", "whether", "why", "when", "where", "who", "that", "if"):
         return False
-    return first.pos_ not in ("VERB", "AUX", "SCONJ", "ADP", "ADV", "PRON")
+    if first.pos_ in ("VERB", "AUX"):
+        return first.tag_ == "VBG"
+    return first.pos_ not in ("SCONJ", "ADP", "ADV", "PRON")
 
 
 def _rules_decide(evidence) -> bool:
