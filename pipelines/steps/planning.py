@@ -78,13 +78,18 @@ def discover_inputs(settings: Settings, include_files: bool = True,
     return inputs
 
 
-def due_inputs(con, inputs: dict[str, InputInfo]) -> list[str]:
-    """The input keys of `inputs` that need a run, sorted."""
+def stored_hashes(con) -> dict[str, str | None]:
+    """input_key -> content hash of every input the warehouse knows (`raw_inputs`)."""
+    return dict(con.execute("SELECT input_key, content_hash FROM raw_inputs").fetchall())
+
+
+def due_inputs(con, inputs: dict[str, InputInfo], known: dict[str, str | None] | None = None) -> list[str]:
+    """The input keys of `inputs` that need a run, sorted (`known`: stored_hashes, when read already)."""
     from pipelines.extraction_settings import EXTRACTOR_VERSIONS
     from pipelines.store.db import read_sql
     from pipelines.store.extraction_rows import combined_version
 
-    known = dict(con.execute("SELECT input_key, content_hash FROM raw_inputs").fetchall())
+    known = stored_hashes(con) if known is None else known
     # (an entry with a problem has no content hash: it is due until its quarantine row exists)
     due = {key for key, info in inputs.items()
            if info.kind == "remote" or key not in known or known[key] != info.sha256}
@@ -134,8 +139,8 @@ def plan(settings: Settings, include_files: bool = True, include_remote: bool = 
             # read-only here: a warehouse of an earlier version is migrated by the run, which
             # then compares hashes as usual (nothing already stored is read again)
             return make_plan(inputs, sorted(inputs))
-        stored = dict(con.execute("SELECT input_key, content_hash FROM raw_inputs").fetchall())
-        return make_plan(inputs, due_inputs(con, inputs), stored)
+        stored = stored_hashes(con)  # read once: the due test and the plan's fingerprint both need it
+        return make_plan(inputs, due_inputs(con, inputs, stored), stored)
 
 
 def _has_raw_inputs(con) -> bool:
