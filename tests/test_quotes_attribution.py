@@ -100,3 +100,19 @@ def test_song_lyrics_are_not_quotations(extractor):
     contents = [text[q.content_start:q.content_end] for q in extractor.extract(DocInput("t", text)).quotes]
     assert not [c for c in contents if "wanna" in c]
     assert [c for c in contents if "We love you" in c]
+
+
+def test_he_after_a_sentence_about_someone_else_is_its_subject(nlp):
+    # The antecedent nearest to "He" is Putin, but Putin is inside the earlier sentence's object;
+    # its subject, Trump, is who goes on speaking (subject continuity).
+    text = ("Donald Trump said the praise from Russian President Vladimir Putin would not change his plans. "
+            'He said Putin has "been a strong leader for his country."')
+    q = _quote_with(_quotes(nlp, text), text, "strong leader")
+    assert q is not None and q.speaker_entity == "Donald Trump"
+
+
+def test_he_whose_nearest_antecedent_is_a_subject_keeps_it(nlp):
+    text = ("Donald Trump met Vladimir Putin in Helsinki on Monday. Putin praised the talks afterwards. "
+            'He said they had been "very useful for both countries."')
+    q = _quote_with(_quotes(nlp, text), text, "very useful")
+    assert q is not None and q.speaker_entity == "Vladimir Putin"

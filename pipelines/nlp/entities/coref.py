@@ -13,6 +13,7 @@ from pipelines.nlp.types import Entity, Mention
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its", "we", "us", "our"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
 # Head nouns of descriptions that denote a person (an office or role) ...
 PERSON_NOUNS = {
@@ -91,8 +92,17 @@ class SpeakerResolver:
             noun = head.head.head
             return self.resolve(noun, noun.idx, noun.idx + len(noun.text))
         if lower in PERSON_PRONOUNS:
-            return self._preceding(head.idx, ("PERSON",), accept=lambda entity: agrees(entity, lower, self.text)
-                                   and not _always_after_the(entity, self.text))
+            def accept(entity):
+                return agrees(entity, lower, self.text) and not _always_after_the(entity, self.text)
+
+            found = self.index.preceding(head.idx, ("PERSON",), skip=self.in_quote_char, accept=accept)
+            if found is None:
+                return None
+            if head.dep_ in SUBJECT_DEPS:
+                subject = self._sentence_subject(head, found, accept)
+                if subject is not None:
+                    return subject
+            return found[0]
         if lower in GROUP_PRONOUNS:
             return self._preceding(head.idx, ("ORG", "GPE", "NORP", "PERSON") if lower in ("it", "its") else
                                    ("ORG", "NORP", "GPE"), window=600)
@@ -106,6 +116,28 @@ class SpeakerResolver:
             return self._preceding(span_start, ("PERSON",))
         if noun in ORG_NOUNS:
             return self._preceding(span_start, ("ORG",), window=1500)
+        return None
+
+    def _sentence_subject(self, pronoun, found, accept) -> Entity | None:
+        """A subject pronoun continues the subject of the sentence its closest antecedent is in,
+        when that antecedent is not the subject itself: in "Trump said praise from Vladimir
+        Putin would not sway him. He said ...", "He" is Trump, not Putin (subject continuity, as
+        in centering theory). The subject must be a person outside quotations that agrees too."""
+        doc = pronoun.doc
+        _entity, start, end = found
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.root.dep_ in SUBJECT_DEPS:
+            return None
+        sentence = span.sent
+        if sentence.start <= pronoun.i < sentence.end:
+            return None  # the same sentence: nearest wins ("Trump met Pence, and he said")
+        for token in sentence:
+            if token.dep_ not in SUBJECT_DEPS or token.head.dep_ != "ROOT" or token.i >= span.start:
+                continue
+            entity = self.index.at(token.idx, token.idx + len(token.text))
+            if (entity is not None and entity.type == "PERSON" and accept(entity)
+                    and not self.in_quote_char(token.idx, token.idx + len(token.text))):
+                return entity
         return None
 
     def _preceding(self, offset: int, types: tuple[str, ...], window: int = 3000, accept=None) -> Entity | None:
