@@ -14,6 +14,7 @@ from pipelines.nlp.types import Entity, Mention
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its", "we", "us", "our"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+OBJECT_DEPS = {"dobj", "pobj", "poss", "dative"}  # where a mention is not what the sentence is about
 RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
 # Head nouns of descriptions that denote a person (an office or role) ...
 PERSON_NOUNS = {
@@ -126,8 +127,8 @@ class SpeakerResolver:
         doc = pronoun.doc
         _entity, start, end = found
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or span.root.dep_ in SUBJECT_DEPS:
-            return None
+        if span is None or span.root.dep_ not in OBJECT_DEPS:
+            return None  # a subject already, or a role a garbled parse gives (an appositive of page junk)
         sentence = span.sent
         if sentence.start <= pronoun.i < sentence.end:
             return None  # the same sentence: nearest wins ("Trump met Pence, and he said")
