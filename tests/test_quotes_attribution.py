@@ -116,3 +116,25 @@ def test_he_whose_nearest_antecedent_is_a_subject_keeps_it(nlp):
             'He said they had been "very useful for both countries."')
     q = _quote_with(_quotes(nlp, text), text, "very useful")
     assert q is not None and q.speaker_entity == "Vladimir Putin"
+
+
+def test_someones_relative_is_not_the_person_named_before(nlp):
+    text = ("Prosecutors said Michael Webb grabbed the girl on the street. "
+            'The girl\'s mother testified, describing her daughter as "brave and strong."')
+    q = _quote_with(_quotes(nlp, text), text, "brave and strong")
+    assert q is not None and q.speaker_entity is None  # an unnamed relative: the text, no entity
+
+
+def test_an_office_is_the_body_named_with_that_word(nlp):
+    text = ("Carlineo pleaded guilty, the U.S. Attorney's Office for the Western District said. "
+            'During the call he asked about the Muslim Brotherhood and said "I will hurt her," '
+            "the prosecutor's office said.")
+    said = [q for q in _quotes(nlp, text) if q.speaker_text == "the prosecutor's office"]
+    assert said and all(q.speaker_entity is not None and "Office" in q.speaker_entity for q in said)
+
+
+def test_a_description_continues_the_subject_like_a_pronoun(nlp):
+    text = ("Donald Trump blamed the policies of President Barack Obama for the unrest. "
+            '"We need change," the New York businessman said.')
+    q = _quote_with(_quotes(nlp, text), text, "We need change")
+    assert q is not None and q.speaker_entity == "Donald Trump"

@@ -27,6 +27,13 @@ PERSON_NOUNS = {
     "economist", "analyst", "expert", "man", "woman", "father", "mother", "husband", "wife", "son",
     "daughter", "democrat", "republican", "incumbent", "challenger", "speaker", "vice", "politician",
 }
+FEMALE_NOUNS = {"woman", "mother", "wife", "daughter", "queen", "spokeswoman", "chairwoman", "congresswoman",
+                "businesswoman", "girl", "sister", "grandmother"}
+MALE_NOUNS = {"man", "father", "husband", "son", "king", "prince", "spokesman", "chairman", "congressman",
+              "businessman", "boy", "brother", "grandfather"}
+KIN_NOUNS = {"mother", "father", "wife", "husband", "son", "daughter", "sister", "brother", "grandmother",
+             "grandfather", "parent", "child", "cousin", "uncle", "aunt", "widow", "widower"}
+GENDERED_NOUNS = {**{noun: "she" for noun in FEMALE_NOUNS}, **{noun: "he" for noun in MALE_NOUNS}}
 # ... or an organization.
 ORG_NOUNS = {
     "campaign", "company", "agency", "committee", "department", "ministry", "government", "administration",
@@ -96,14 +103,7 @@ class SpeakerResolver:
             def accept(entity):
                 return agrees(entity, lower, self.text) and not _always_after_the(entity, self.text)
 
-            found = self.index.preceding(head.idx, ("PERSON",), skip=self.in_quote_char, accept=accept)
-            if found is None:
-                return None
-            if head.dep_ in SUBJECT_DEPS:
-                subject = self._sentence_subject(head, found, accept)
-                if subject is not None:
-                    return subject
-            return found[0]
+            return self._person_before(head, head.idx, accept)
         if lower in GROUP_PRONOUNS:
             return self._preceding(head.idx, ("ORG", "GPE", "NORP", "PERSON") if lower in ("it", "its") else
                                    ("ORG", "NORP", "GPE"), window=600)
@@ -112,12 +112,33 @@ class SpeakerResolver:
                          for c in head.children)
         if not determiner:
             return None
+        if noun in KIN_NOUNS and any(c.dep_ == "poss" for c in head.children):
+            return None  # "Ford's father", "the victim's mother": someone's unnamed relative
         if noun in PERSON_NOUNS:
             # "Russia's prime minister" is not Russia: skip mentions inside the description.
-            return self._preceding(span_start, ("PERSON",))
+            # "The victim's mother" is a woman: never the kidnapper named just before.
+            pronoun = GENDERED_NOUNS.get(noun)
+            return self._person_before(head, span_start,
+                                       (lambda entity: agrees(entity, pronoun, self.text)) if pronoun else None)
         if noun in ORG_NOUNS:
-            return self._preceding(span_start, ("ORG",), window=1500)
+            # "the prosecutor's office" is the body named with that word ("the U.S. Attorney's
+            # Office"), before any nearer organization that merely appears in the story.
+            return (self._preceding(span_start, ("ORG",), window=1500,
+                                    accept=lambda entity: noun in entity.canonical_name.lower().split())
+                    or self._preceding(span_start, ("ORG",), window=1500))
         return None
+
+    def _person_before(self, head, offset: int, accept) -> Entity | None:
+        """The person a subject pronoun or description refers to: the closest one before it,
+        or the subject that closest one's sentence is about (_sentence_subject)."""
+        found = self.index.preceding(offset, ("PERSON",), skip=self.in_quote_char, accept=accept)
+        if found is None:
+            return None
+        if head.dep_ in SUBJECT_DEPS:
+            subject = self._sentence_subject(head, found, accept or (lambda entity: True))
+            if subject is not None:
+                return subject
+        return found[0]
 
     def _sentence_subject(self, pronoun, found, accept) -> Entity | None:
         """A subject pronoun continues the subject of the sentence its closest antecedent is in,
