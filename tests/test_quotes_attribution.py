@@ -138,3 +138,10 @@ def test_a_description_continues_the_subject_like_a_pronoun(nlp):
             '"We need change," the New York businessman said.')
     q = _quote_with(_quotes(nlp, text), text, "We need change")
     assert q is not None and q.speaker_entity == "Donald Trump"
+
+
+def test_a_described_body_is_not_the_nearest_other_organization(nlp):
+    text = ("Key Security Council powers distanced themselves from the plan. "
+            'The French foreign ministry said it "regrets" the decision.')
+    said = [q for q in _quotes(nlp, text) if q.speaker_text and "ministry" in q.speaker_text]
+    assert said and all(q.speaker_entity != "Key Security Council" for q in said)

@@ -123,9 +123,13 @@ class SpeakerResolver:
         if noun in ORG_NOUNS:
             # "the prosecutor's office" is the body named with that word ("the U.S. Attorney's
             # Office"), before any nearer organization that merely appears in the story.
-            return (self._preceding(span_start, ("ORG",), window=1500,
+            named = self._preceding(span_start, ("ORG",), window=1500,
                                     accept=lambda entity: noun in entity.canonical_name.lower().split())
-                    or self._preceding(span_start, ("ORG",), window=1500))
+            if named is not None:
+                return named
+            if any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in head.children):
+                return None  # "the French foreign ministry": a body of its own, not the nearest one
+            return self._preceding(span_start, ("ORG",), window=1500)  # "the company said"
         return None
 
     def _person_before(self, head, offset: int, accept) -> Entity | None:
