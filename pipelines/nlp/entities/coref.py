@@ -1,9 +1,12 @@
 """Resolve a speaker mention (name, pronoun, definite description) to an entity of the document.
 
 Rules, not a learned model: names resolve by their mention or their surname; "he"/"she" to the
-closest preceding person; "it"/"they" to the closest organization, place or person; "who" to the
-noun it modifies; "the president", "Russia's prime minister", "the campaign" to the closest
-preceding person (offices) or organization (bodies) mentioned outside quotations.
+closest preceding person of their gender, or, when that person is only an object, to the subject
+of its sentence; "it"/"they" to the closest organization, place or person; "who" to the noun it
+modifies; "the president", "Russia's prime minister" like "he"/"she" (a gendered noun agrees);
+"the campaign" to the closest preceding organization, "the X office" first to one named "X ...
+Office"; someone's relative ("Ford's father") and a modified body no earlier name fits ("the
+French foreign ministry") to nothing. Mentions inside quotations are never antecedents.
 """
 
 from pipelines.nlp.entities.entities import EntityIndex
