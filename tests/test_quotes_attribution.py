@@ -145,3 +145,12 @@ def test_a_described_body_is_not_the_nearest_other_organization(nlp):
             'The French foreign ministry said it "regrets" the decision.')
     said = [q for q in _quotes(nlp, text) if q.speaker_text and "ministry" in q.speaker_text]
     assert said and all(q.speaker_entity != "Key Security Council" for q in said)
+
+
+def test_the_writers_we_and_a_qualifying_word_are_not_speakers_named_nearby(nlp):
+    text = ("Amazon is offering Prime members a gift card. We confirmed that buyers "
+            "do still receive the credit. Two Democratic politicians wrote to the company. "
+            'They said the deal was "a trap for shoppers."')
+    quotes = _quotes(nlp, text)
+    assert all(q.speaker_entity != "Amazon" for q in quotes if q.speaker_text == "We")
+    assert all(q.speaker_entity != "Democratic" for q in quotes if q.speaker_text == "They")

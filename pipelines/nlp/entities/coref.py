@@ -2,7 +2,8 @@
 
 Rules, not a learned model: names resolve by their mention or their surname; "he"/"she" to the
 closest preceding person of their gender, or, when that person is only an object, to the subject
-of its sentence; "it"/"they" to the closest organization, place or person; "who" to the noun it
+of its sentence; "it"/"they" to the closest organization or place that is not a
+modifier ("Democratic senators"), "we" outside quotations to nothing (the writer's voice); "who" to the noun it
 modifies; "the president", "Russia's prime minister" like "he"/"she" (a gendered noun agrees);
 "the campaign" to the closest preceding organization, "the X office" first to one named "X ...
 Office"; someone's relative ("Ford's father") and a modified body no earlier name fits ("the
@@ -16,6 +17,7 @@ from pipelines.nlp.types import Entity, Mention
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its", "we", "us", "our"}
+FIRST_PERSON_PLURAL = {"we", "us", "our"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 OBJECT_DEPS = {"dobj", "pobj", "poss", "dative"}  # where a mention is not what the sentence is about
 RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
@@ -107,9 +109,19 @@ class SpeakerResolver:
                 return agrees(entity, lower, self.text) and not _always_after_the(entity, self.text)
 
             return self._person_before(head, head.idx, accept)
+        if lower in FIRST_PERSON_PLURAL:
+            return None  # outside a quotation "we" is the writer's voice ("as we've noted"), not a body named nearby
         if lower in GROUP_PRONOUNS:
-            return self._preceding(head.idx, ("ORG", "GPE", "NORP", "PERSON") if lower in ("it", "its") else
-                                   ("ORG", "NORP", "GPE"), window=600)
+            doc = head.doc
+
+            def not_a_group(start, end):
+                # "Democratic senators": a word qualifying a noun is not a group "they" refers to
+                span = doc.char_span(start, end, alignment_mode="expand")
+                return self.in_quote_char(start, end) or (span is not None and span.root.dep_ in ("amod", "compound"))
+
+            # never a person: "it" is a thing or a body ("the GOP nominee" is not "it")
+            found = self.index.preceding(head.idx, ("ORG", "GPE", "NORP"), window=600, skip=not_a_group)
+            return found[0] if found else None
         noun = head.lemma_.lower()
         determiner = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another", "some", "one")
                          for c in head.children)
