@@ -1,5 +1,7 @@
 """Speaker attribution where the parse goes astray, and quotation marks that are typography."""
 
+import pytest
+
 from pipelines.nlp.entities import build_entities
 from pipelines.nlp.quotes import extract_quotes
 from pipelines.nlp.quotes.marks import find_quoted_spans
@@ -102,27 +104,29 @@ def test_song_lyrics_are_not_quotations(extractor):
     assert [c for c in contents if "We love you" in c]
 
 
-def test_he_after_a_sentence_about_someone_else_is_its_subject(nlp):
+SPEAKER_ENTITY_CASES = [
     # The antecedent nearest to "He" is Putin, but Putin is inside the earlier sentence's object;
     # its subject, Trump, is who goes on speaking (subject continuity).
-    text = ("Donald Trump said the praise from Russian President Vladimir Putin would not change his plans. "
-            'He said Putin has "been a strong leader for his country."')
-    q = _quote_with(_quotes(nlp, text), text, "strong leader")
-    assert q is not None and q.speaker_entity == "Donald Trump"
+    pytest.param("Donald Trump said the praise from Russian President Vladimir Putin would not change his plans. "
+                 'He said Putin has "been a strong leader for his country."', "strong leader", "Donald Trump",
+                 id="he-continues-the-subject-not-the-object"),
+    pytest.param("Donald Trump met Vladimir Putin in Helsinki on Monday. Putin praised the talks afterwards. "
+                 'He said they had been "very useful for both countries."', "very useful", "Vladimir Putin",
+                 id="he-whose-nearest-antecedent-is-a-subject-keeps-it"),
+    # an unnamed relative: the speaker's text, no entity
+    pytest.param("Prosecutors said Michael Webb grabbed the girl on the street. "
+                 'The girl\'s mother testified, describing her daughter as "brave and strong."', "brave and strong", None,
+                 id="someones-relative-is-not-the-person-named-before"),
+    pytest.param("Donald Trump blamed the policies of President Barack Obama for the unrest. "
+                 '"We need change," the New York businessman said.', "We need change", "Donald Trump",
+                 id="a-description-continues-the-subject-like-a-pronoun"),
+]
 
 
-def test_he_whose_nearest_antecedent_is_a_subject_keeps_it(nlp):
-    text = ("Donald Trump met Vladimir Putin in Helsinki on Monday. Putin praised the talks afterwards. "
-            'He said they had been "very useful for both countries."')
-    q = _quote_with(_quotes(nlp, text), text, "very useful")
-    assert q is not None and q.speaker_entity == "Vladimir Putin"
-
-
-def test_someones_relative_is_not_the_person_named_before(nlp):
-    text = ("Prosecutors said Michael Webb grabbed the girl on the street. "
-            'The girl\'s mother testified, describing her daughter as "brave and strong."')
-    q = _quote_with(_quotes(nlp, text), text, "brave and strong")
-    assert q is not None and q.speaker_entity is None  # an unnamed relative: the text, no entity
+@pytest.mark.parametrize(("text", "words", "entity"), SPEAKER_ENTITY_CASES)
+def test_speaker_entity_of_a_pronoun_or_description(nlp, text, words, entity):
+    q = _quote_with(_quotes(nlp, text), text, words)
+    assert q is not None and q.speaker_entity == entity
 
 
 def test_an_office_is_the_body_named_with_that_word(nlp):
@@ -131,13 +135,6 @@ def test_an_office_is_the_body_named_with_that_word(nlp):
             "the prosecutor's office said.")
     said = [q for q in _quotes(nlp, text) if q.speaker_text == "the prosecutor's office"]
     assert said and all(q.speaker_entity is not None and "Office" in q.speaker_entity for q in said)
-
-
-def test_a_description_continues_the_subject_like_a_pronoun(nlp):
-    text = ("Donald Trump blamed the policies of President Barack Obama for the unrest. "
-            '"We need change," the New York businessman said.')
-    q = _quote_with(_quotes(nlp, text), text, "We need change")
-    assert q is not None and q.speaker_entity == "Donald Trump"
 
 
 def test_a_described_body_is_not_the_nearest_other_organization(nlp):
