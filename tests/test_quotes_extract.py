@@ -153,3 +153,36 @@ def test_a_headings_adverb_is_not_a_speaker_and_a_thing_written_the_x_is_not_he(
             "move at this point,\" he continued.")
     (quote,) = _quotes(nlp, text)
     assert quote.speaker_text == "he" and quote.speaker_entity is None  # not "Moon"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's and the reader's voice outside quotation marks: the author is never a speaker
+        "I suggested she try the folding keyboard, and she liked it at once.",
+        "We estimate that the new charity is three times as effective as cash transfers.",
+        "You can call the new tablet a laptop if you like, and nobody will mind much.",
+        # discourse markers and ways of putting things
+        "That said, the company promised more features, and it is not delivering them yet.",
+        "It's hard to describe how the new fan sounds now, but the pitch is lower.",
+        "Which is not to say that the weekend's visit to the hospital was routine for anyone.",
+        # a measurement's result is not a statement
+        "Blood tests revealed that the man had antibodies to a compound found in feathers.",
+        "Those playing through the company's recommended device get thirty frames a second.",
+    ],
+)
+def test_what_is_not_a_reported_statement(nlp, text):
+    assert [(q.cue, q.speaker_text) for q in _quotes(nlp, text)] == []
+
+
+def test_a_report_after_that_said_keeps_its_speaker(nlp):
+    text = ("That said, the agency says that the southern border \"remains the primary entry point "
+            "for heroin\" into the country.")
+    (quote,) = _quotes(nlp, text)
+    assert (quote.kind, quote.cue, quote.speaker_text) == ("mixed", "says", "the agency")
+    assert _content(text, quote)[0].startswith("that the southern border")
+
+
+def test_a_country_called_us_is_not_the_writer(nlp):
+    text = "The US welcomed the exchange, saying the hostages had suffered greatly from their ordeal."
+    assert [q.speaker_text for q in _quotes(nlp, text)] == ["The US"]

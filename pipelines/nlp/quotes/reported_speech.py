@@ -19,6 +19,12 @@ _OBJECT_DEPS = {"dobj", "ccomp", "oprd", "xcomp", "dative", "attr"}
 _CLAUSE_DEPS = {"ccomp"}
 _PARENTHETICAL_DEPS = {"nsubj", "punct", "advmod", "npadvmod", "aux", "prep", "neg"}
 _WH = {"whatever", "what", "when", "whenever", "if", "as", "how", "why", "while", "because"}
+# Outside quotation marks, "I", "we" and "you" are the writer and the reader ("I suggested she
+# try ...", "we estimate ...", "you can call it ..."): the author is never a quoted speaker.
+_WRITER_OR_READER = {"i", "me", "we", "us", "you"}
+# Measurements and their results report nothing ("Blood tests revealed ...", "according to
+# data"); documents and people do ("the report says", "according to court records").
+_EVIDENCE_NOUNS = {"test", "testing", "data", "calculation", "measurement", "reading", "sample", "scan"}
 
 
 @dataclass
@@ -43,8 +49,8 @@ def find_reports(doc, index: DocIndex) -> list[Report]:
         elif lemma == "make" and pos == "VERB":
             report = _made_clear(doc[i], index)
         elif pos in ("VERB", "AUX") and lemma in lexicon:
-            if columns.dep[i] in ("amod", "acl") and columns.tag[i] == "VBN":
-                continue  # "a group called X", "the so-called ...": a name, not a report
+            if columns.dep[i] == "amod" or (columns.dep[i] == "acl" and columns.tag[i] == "VBN"):
+                continue  # "a group called X", "the so-called ...", "its recommended device": not a report
             report = _verb_report(doc[i], lexicon[lemma], index)
         else:
             continue
@@ -81,9 +87,46 @@ def _verb_report(verb, classes: tuple[str, ...], index: DocIndex) -> Report | No
     if not spans:
         return None
     speaker = speaker_token(verb, index)
-    if speaker is None:
+    if speaker is None or not _reports_speech(verb, speaker):
         return None
     return _make(verb, verb.idx, verb.idx + len(verb.text), spans, speaker, index)
+
+
+def _reports_speech(verb, speaker) -> bool:
+    """Whether a reporting verb with this subject reports what a source said: not the writer's
+    voice, not "That said, ...", "It's hard to describe ...", "Which is not to say ...", and not
+    a measurement's result."""
+    word = speaker.lower_
+    if _is_writer_or_reader(speaker) or _is_evidence(speaker):
+        return False
+    if _is_that_said(verb, verb.head) or (word in ("that", "this") and speaker.i < verb.i and verb.dep_ != "relcl"):
+        return False  # "That said, Google promised more": a discourse marker
+    if speaker.dep_ == "expl":
+        return False
+    # An infinitive under an adjective, after "it is" or negated ("hard to describe", "It's fair
+    # to say", "is not to say") names a way of putting things, not a statement someone made ("his response was to
+    # say ..." is one).
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
+    if to is None:
+        return True
+    negated = to.i > 0 and verb.doc[to.i - 1].lower_ == "not"
+    extraposed = word == "it" and verb.head.lemma_ == "be"  # "It's hard to say", not "He was quick to say"
+    return not (negated or extraposed or verb.head.pos_ == "ADJ")
+
+
+def _is_that_said(clause, governor) -> bool:
+    """"That said, ..." before the clause it qualifies: a discourse marker, not a report."""
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    return (clause.i < governor.i and len(subjects) == 1 and subjects[0].lower_ in ("that", "this")
+            and all(c.dep_ in ("nsubj", "punct") for c in clause.children))
+
+
+def _is_writer_or_reader(token) -> bool:
+    return token.pos_ == "PRON" and token.lower_ in _WRITER_OR_READER and token.text != "US"
+
+
+def _is_evidence(token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _EVIDENCE_NOUNS
 
 
 def _made_clear(verb, index: DocIndex) -> Report | None:
@@ -112,7 +155,7 @@ def _according_to(token, index: DocIndex) -> Report | None:
             return None
         to = nxt
     speaker = speaker_token(token, index)
-    if speaker is None:
+    if speaker is None or _is_evidence(speaker) or _is_writer_or_reader(speaker):
         return None
     head = token.head
     if head is token:
@@ -143,7 +186,7 @@ def _names_or_asks_for(verb) -> bool:
 
 def _clause_content(verb, lexicon_has):
     for child in verb.children:
-        if child.dep_ in _CLAUSE_DEPS:
+        if child.dep_ in _CLAUSE_DEPS and not _is_that_said(child, verb):
             lo, hi = child.left_edge.i, child.right_edge.i
             # Keep the cue and its subject out when the parse interleaves them.
             if lo <= verb.i <= hi:
