@@ -120,6 +120,17 @@ SPEAKER_ENTITY_CASES = [
     pytest.param("Donald Trump blamed the policies of President Barack Obama for the unrest. "
                  '"We need change," the New York businessman said.', "We need change", "Donald Trump",
                  id="a-description-continues-the-subject-like-a-pronoun"),
+    # a plural description is a group, never one named person
+    pytest.param("Governor Ann Richards signed the budget on Monday. Spending on schools rose by a fifth, "
+                 "the officials said.", "Spending on schools", None, id="plural-description-is-a-group"),
+    # "the spokesperson" continues "a spokesperson" who was never named, not the person named before
+    pytest.param("Senator Mark Cole criticised the agency. A spokesperson who did not wish to be named said the "
+                 'agency followed the law. "Our officers acted properly," the spokesperson said.',
+                 "Our officers", None, id="description-continuing-an-unnamed-one"),
+    # "it" continues the sentence's subject, not a place in its object
+    pytest.param("Volkswagen says the car is a preview of a model for North America and Europe, but it said "
+                 "the price would be announced later.", "the price would", "Volkswagen",
+                 id="it-continues-the-subject-not-a-place-in-the-object"),
 ]
 
 

@@ -3,8 +3,10 @@
 Rules, not a learned model: names resolve by their mention or their surname; "he"/"she" to the
 closest preceding person of their gender, or, when that person is only an object, to the subject
 of its sentence; "it"/"they" to the closest organization or place that is not a
-modifier ("Democratic senators"), "we" outside quotations to nothing (the writer's voice); "who" to the noun it
-modifies; "the president", "Russia's prime minister" like "he"/"she" (a gendered noun agrees);
+modifier ("Democratic senators"), or when that one is only an object, to the organization or place
+its sentence's subject names; "we" outside quotations to nothing (the writer's voice); "who" to the
+noun it modifies; "the president", "Russia's prime minister" like "he"/"she" (a gendered noun agrees),
+but a plural one ("the officials") or one continuing an unnamed "a spokesperson" to nothing;
 "the campaign" to the closest preceding organization, "the X office" first to one named "X ...
 Office"; someone's relative ("Ford's father") and a modified body no earlier name fits ("the
 French foreign ministry") to nothing. Mentions inside quotations are never antecedents.
@@ -47,6 +49,23 @@ ORG_NOUNS = {
     "university", "association", "coalition", "kremlin", "embassy", "military", "army", "police",
     "white", "house", "senate", "congress", "state", "country", "nation",
 }
+
+
+INTRODUCTION_WINDOW = 120  # tokens back: about the last few sentences
+
+
+def _introduced_unnamed(head) -> bool:
+    """"A spokesperson who did not wish to be named said ... "...," the spokesperson said": the
+    description continues an earlier indefinite one ("a", "an", "another" + the same noun), which
+    names nobody."""
+    doc = head.doc
+    lemma = head.lemma_.lower()
+    for token in doc[max(0, head.i - INTRODUCTION_WINDOW):head.i]:
+        if token.lemma_.lower() == lemma and token.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children):
+            # "a spokesperson, Jane Doe," names someone after all
+            return not any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
+    return False
 
 
 def _always_after_the(entity: Entity, text: str) -> bool:
@@ -120,8 +139,18 @@ class SpeakerResolver:
                 return self.in_quote_char(start, end) or (span is not None and span.root.dep_ in ("amod", "compound"))
 
             # never a person: "it" is a thing or a body ("the GOP nominee" is not "it")
-            found = self.index.preceding(head.idx, ("ORG", "GPE", "NORP"), window=600, skip=not_a_group)
-            return found[0] if found else None
+            types = ("ORG", "GPE", "NORP")
+            found = self.index.preceding(head.idx, types, window=600, skip=not_a_group)
+            if found is None:
+                return None
+            if head.dep_ in SUBJECT_DEPS:
+                # "VW says the car is for North America and Europe, but it didn't say when": "it"
+                # continues the sentence's subject, not a place named in an object
+                subject = self._sentence_subject(head, found, lambda entity: entity.type in types, types,
+                                                 same_sentence=True)
+                if subject is not None:
+                    return subject
+            return found[0]
         noun = head.lemma_.lower()
         determiner = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another", "some", "one")
                          for c in head.children)
@@ -130,6 +159,8 @@ class SpeakerResolver:
         if noun in KIN_NOUNS and any(c.dep_ == "poss" for c in head.children):
             return None  # "Ford's father", "the victim's mother": someone's unnamed relative
         if noun in PERSON_NOUNS:
+            if head.tag_ in ("NNS", "NNPS") or _introduced_unnamed(head):
+                return None  # "the authors" are a group; "A spokesperson who ... the spokesperson": no name
             # "Russia's prime minister" is not Russia: skip mentions inside the description.
             # "The victim's mother" is a woman: never the kidnapper named just before.
             pronoun = GENDERED_NOUNS.get(noun)
@@ -159,7 +190,7 @@ class SpeakerResolver:
                 return subject
         return found[0]
 
-    def _sentence_subject(self, pronoun, found, accept) -> Entity | None:
+    def _sentence_subject(self, pronoun, found, accept, types=("PERSON",), same_sentence=False) -> Entity | None:
         """A subject pronoun continues the subject of the sentence its closest antecedent is in,
         when that antecedent is not the subject itself: in "Trump said praise from Vladimir
         Putin would not sway him. He said ...", "He" is Trump, not Putin (subject continuity, as
@@ -167,16 +198,19 @@ class SpeakerResolver:
         doc = pronoun.doc
         _entity, start, end = found
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or span.root.dep_ not in OBJECT_DEPS:
+        role = span.root if span is not None else None
+        while role is not None and role.dep_ == "conj" and role.head.i != role.i:
+            role = role.head  # "for North America and Europe": Europe shares America's role
+        if role is None or role.dep_ not in OBJECT_DEPS:
             return None  # a subject already, or a role a garbled parse gives (an appositive of page junk)
         sentence = span.sent
-        if sentence.start <= pronoun.i < sentence.end:
-            return None  # the same sentence: nearest wins ("Trump met Pence, and he said")
+        if sentence.start <= pronoun.i < sentence.end and not same_sentence:
+            return None  # the same sentence: nearest wins for people ("Trump met Pence, and he said")
         for token in sentence:
             if token.dep_ not in SUBJECT_DEPS or token.head.dep_ != "ROOT" or token.i >= span.start:
                 continue
             entity = self.index.at(token.idx, token.idx + len(token.text))
-            if (entity is not None and entity.type == "PERSON" and accept(entity)
+            if (entity is not None and entity.type in types and accept(entity)
                     and not self.in_quote_char(token.idx, token.idx + len(token.text))):
                 return entity
         return None
