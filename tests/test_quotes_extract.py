@@ -186,3 +186,11 @@ def test_a_report_after_that_said_keeps_its_speaker(nlp):
 def test_a_country_called_us_is_not_the_writer(nlp):
     text = "The US welcomed the exchange, saying the hostages had suffered greatly from their ordeal."
     assert [q.speaker_text for q in _quotes(nlp, text)] == ["The US"]
+
+
+def test_a_new_sentence_with_its_own_report_does_not_attribute_the_quotation_before_it(nlp):
+    text = ("\u201cWe are not telling the builders how to design their landers,\u201d Ortiz said. \u201cWe will "
+            "wait for their plans, and then we will judge them.\u201d Acme is one of the bidders for the "
+            "contract, and confirmed that its plan uses the new rocket.")
+    by_content = {_content(text, q)[-1][:12]: q.speaker_text for q in _quotes(nlp, text)}
+    assert by_content == {"\u201cWe will wai": "Ortiz", "that its pla": "Acme"}

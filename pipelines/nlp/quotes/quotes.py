@@ -17,7 +17,7 @@ from pipelines.nlp.quotes.reporting_lexicon import reporting_verbs
 from pipelines.nlp.quotes.speakers import mistagged_name, noun_phrase, speaker_token
 from pipelines.nlp.types import Entity, Quote, QuoteKind
 
-EXTRACTOR_VERSION = "quotes-1.12"
+EXTRACTOR_VERSION = "quotes-1.13"
 
 MIN_DIRECT_WORDS = 4  # shorter quoted stretches without a cue are names, titles or scare quotes
 MIN_CUED_WORDS = 2
@@ -179,6 +179,10 @@ def _attribute_direct(cand: _Candidate, index: DocIndex) -> None:
             if words_after > AFTER_CUE_TOKENS:
                 break
         if is_cue(t):
+            if _ends_sentence(index, last) and _reports_its_own_clause(t):
+                # '"... we'll assess their approaches." Boeing is one of the bidders, and confirmed
+                # that ...': a new sentence with its own report, not this quotation's attribution
+                break
             cue = t
             break
         # '"That makes me smart," when Clinton blasted him': a new clause, not an attribution
@@ -203,6 +207,16 @@ def _attribute_direct(cand: _Candidate, index: DocIndex) -> None:
         cand.speaker_i = speaker.i
         cand.speaker_span = noun_phrase(speaker)
     cand.confidence = 0.9 if cand.closed else 0.6
+
+
+def _ends_sentence(index: DocIndex, quote) -> bool:
+    """Whether the quoted words end with a full stop, "!" or "?" inside the marks."""
+    inner = index.text[quote.start:quote.end].rstrip().rstrip("\"'”’»").rstrip()
+    return inner.endswith((".", "!", "?"))
+
+
+def _reports_its_own_clause(cue) -> bool:
+    return any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i for c in cue.children)
 
 
 _NOT_SPEAKERS = {"it", "this", "that", "what", "which", "there", "here", "these", "those"}
