@@ -194,3 +194,10 @@ def test_a_new_sentence_with_its_own_report_does_not_attribute_the_quotation_bef
             "contract, and confirmed that its plan uses the new rocket.")
     by_content = {_content(text, q)[-1][:12]: q.speaker_text for q in _quotes(nlp, text)}
     assert by_content == {"\u201cWe will wai": "Ortiz", "that its pla": "Acme"}
+
+
+def test_a_pull_quote_heading_is_not_a_second_quotation(nlp):
+    text = ("Here are the highlights of the hearing:\n\n- \"My worst fears came true\"\n\n"
+            "Morrison told the committee, \"I feared how the call would play in Washington. My worst fears "
+            "came true.\"\n\nThe hearing ended at noon.")
+    assert [(q.speaker_text, _content(text, q)[0][:10]) for q in _quotes(nlp, text)] == [("Morrison", "\"I feared ")]

@@ -17,7 +17,7 @@ from pipelines.nlp.quotes.reporting_lexicon import reporting_verbs
 from pipelines.nlp.quotes.speakers import mistagged_name, noun_phrase, speaker_token
 from pipelines.nlp.types import Entity, Quote, QuoteKind
 
-EXTRACTOR_VERSION = "quotes-1.13"
+EXTRACTOR_VERSION = "quotes-1.14"
 
 MIN_DIRECT_WORDS = 4  # shorter quoted stretches without a cue are names, titles or scare quotes
 MIN_CUED_WORDS = 2
@@ -68,6 +68,7 @@ def extract_quotes(doc, entities: list[Entity]) -> list[Quote]:
     _merge_split_quotes(candidates, index)
     _inherit_speakers(candidates, index)
     candidates = _one_per_span([c for c in candidates if _keep(c, index)], text)
+    candidates = _without_pull_quotes(candidates, index)
     resolver = SpeakerResolver(entities, lambda s, e: _inside_quote(index, s, e), text)
     return [_to_quote(c, index, resolver) for c in sorted(candidates, key=lambda c: c.start)]
 
@@ -563,6 +564,32 @@ def _keep(cand: _Candidate, index: DocIndex) -> bool:
         # neighbouring quotation has a speaker to pass on
         return False
     return words >= MIN_DIRECT_WORDS
+
+
+_BULLETS = "-–—•*·▪ \t"
+_MARKS = "\"'“”‘’«» "
+
+
+def _normalized_words(text: str) -> str:
+    return " ".join("".join(ch.lower() if ch.isalnum() else " " for ch in text).split())
+
+
+def _without_pull_quotes(cands: list[_Candidate], index: DocIndex) -> list[_Candidate]:
+    """'- "My fears have been realized"' as a paragraph of its own, words another quotation of
+    the article says in full: a pull quote or a highlight heading, not a second statement."""
+    text = index.text
+    drop = set()
+    for pos, cand in enumerate(cands):
+        if cand.kind != "direct" or (cand.cue_i is not None and not cand.inherited) or len(cand.spans) > 1:
+            continue
+        lo, hi = index.para_bounds(cand.start)
+        if text[lo:cand.start].strip(_BULLETS + _MARKS) or text[cand.end:hi].strip(_MARKS + ".,;:"):
+            continue  # not a paragraph of its own
+        words = _normalized_words(text[cand.start:cand.end])
+        if words and any(other is not cand and words in _normalized_words(text[other.start:other.end])
+                         for other in cands if other.kind == "direct"):
+            drop.add(pos)
+    return [c for pos, c in enumerate(cands) if pos not in drop]
 
 
 def _after_colon(cand: _Candidate, index: DocIndex) -> bool:
