@@ -68,3 +68,12 @@ def test_a_name_inside_a_description_is_not_the_speaker(extractor):
             "in an editorial about the election.")
     quotes = extractor.extract(DocInput("t", text)).quotes
     assert quotes and all(q.speaker_entity != "United States" for q in quotes)
+
+
+def test_a_gerund_opening_a_sentence_is_not_part_of_a_name(nlp):
+    # the small English model reads "Hosting Cook" as one PERSON; the person is Cook (Tim Cook)
+    doc = nlp("Tim Cook spoke at the conference. Hosting Cook at the event \"is a dream,\" Benioff said. "
+              "The actor Sterling K. Brown spoke too.")
+    names = {e.canonical_name for e in build_entities(doc)}
+    assert "Hosting Cook" not in names and "Tim Cook" in names
+    assert [n for n in names if n.startswith("Sterling")]  # a given name that ends like a gerund stays

@@ -15,7 +15,7 @@ from pipelines.nlp.entities.aliases import AliasRules, load_alias_rules
 from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
 from pipelines.nlp.types import Entity, Mention
 
-EXTRACTOR_VERSION = "entities-1.2"
+EXTRACTOR_VERSION = "entities-1.3"
 
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S")
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "NORP": "NORP"}
@@ -29,6 +29,20 @@ class _Cluster:
     names: list[str]
 
 
+# Given names and surnames that end like a gerund; any other capitalized "-ing" word opening a
+# person's name is a verb the tagger read as part of it ("Hosting Cook", "Meeting Obama").
+_ING_NAMES = {"irving", "sterling", "manning", "fleming", "harding", "browning", "downing", "golding",
+              "hastings", "whiting", "cushing", "channing", "darling", "keating", "redding", "kipling",
+              "bowring", "spalding", "gehring", "deming", "pershing", "ewing", "king", "ming", "ling",
+              "xing", "ping", "ding", "jing", "bing", "ying", "qing", "ting", "sing", "yong"}
+
+
+def _leads_with_a_gerund(ent) -> bool:
+    first = ent[0].lower_
+    return (len(ent) > 1 and first.endswith("ing") and len(first) >= 5 and first not in _ING_NAMES
+            and first.isalpha())
+
+
 def build_entities(doc, rules: AliasRules | None = None) -> list[Entity]:
     rules = rules if rules is not None else load_alias_rules()
     text = doc_text(doc)
@@ -37,7 +51,10 @@ def build_entities(doc, rules: AliasRules | None = None) -> list[Entity]:
         etype = _TYPES.get(ent.label_)
         if etype is None:
             continue
-        start, end, name = clean_name(text, ent.start_char, ent.end_char)
+        ent_start = ent.start_char
+        if etype == "PERSON" and _leads_with_a_gerund(ent):
+            ent_start = ent[1].idx  # "Hosting Cook at Dreamforce": the person is Cook
+        start, end, name = clean_name(text, ent_start, ent.end_char)
         if etype == "PERSON":
             inner = _INNER_POSSESSIVE.search(name)
             if inner:  # "Putin's Grand Plan" (a headline or a work's title): the person is Putin
