@@ -136,6 +136,10 @@ SPEAKER_ENTITY_CASES = [
 
 @pytest.mark.parametrize(("text", "words", "entity"), SPEAKER_ENTITY_CASES)
 def test_speaker_entity_of_a_pronoun_or_description(nlp, text, words, entity):
+    _assert_speaker_entity(nlp, text, words, entity)
+
+
+def _assert_speaker_entity(nlp, text, words, entity):
     q = _quote_with(_quotes(nlp, text), text, words)
     assert q is not None and q.speaker_entity == entity
 
@@ -162,3 +166,14 @@ def test_the_writers_we_and_a_qualifying_word_are_not_speakers_named_nearby(nlp)
     quotes = _quotes(nlp, text)
     assert all(q.speaker_entity != "Amazon" for q in quotes if q.speaker_text == "We")
     assert all(q.speaker_entity != "Democratic" for q in quotes if q.speaker_text == "They")
+
+
+@pytest.mark.parametrize(("text", "words", "entity"), [
+    ("According to a report in the Daily Ledger, the mayor launched the campaign on Monday.",
+     "the mayor launched", "Daily Ledger"),
+    ("Acme Corp published a blog post that said customers could now stream music for free.",
+     "customers could", "Acme Corp"),
+    ("Sales fell 10 percent last month, according to a report on the industry.", "Sales fell", None),
+])
+def test_a_document_speaks_for_its_named_author(nlp, text, words, entity):
+    _assert_speaker_entity(nlp, text, words, entity)

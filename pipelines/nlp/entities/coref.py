@@ -7,6 +7,7 @@ modifier ("Democratic senators"), or when that one is only an object, to the org
 its sentence's subject names; "we" outside quotations to nothing (the writer's voice); "who" to the
 noun it modifies; "the president", "Russia's prime minister" like "he"/"she" (a gendered noun agrees),
 but a plural one ("the officials") or one continuing an unnamed "a spokesperson" to nothing;
+a document ("a report in the Argus Leader", "a study by Pew") to its named author or to nothing;
 "the campaign" to the closest preceding organization, "the X office" first to one named "X ...
 Office"; someone's relative ("Ford's father") and a modified body no earlier name fits ("the
 French foreign ministry") to nothing. Mentions inside quotations are never antecedents.
@@ -66,6 +67,14 @@ def _introduced_unnamed(head) -> bool:
             # "a spokesperson, Jane Doe," names someone after all
             return not any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
     return False
+
+
+# What a person or body writes or issues: "a report in the Argus Leader", "Acme's statement",
+# "a blog post (the company published) that said" speak for whoever wrote them.
+DOCUMENT_NOUNS = {"report", "statement", "post", "letter", "article", "story", "study", "review", "filing",
+                  "release", "memo", "tweet", "editorial", "column", "blog", "analysis", "survey", "poll"}
+AUTHOR_PREPOSITIONS = {"in", "by", "from", "of"}
+PUBLISHING_VERBS = {"publish", "release", "issue", "post", "write", "send", "file", "put", "tweet"}
 
 
 def _always_after_the(entity: Entity, text: str) -> bool:
@@ -152,6 +161,8 @@ class SpeakerResolver:
                     return subject
             return found[0]
         noun = head.lemma_.lower()
+        if noun in DOCUMENT_NOUNS:
+            return self._author_of(head)
         determiner = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another", "some", "one")
                          for c in head.children)
         if not determiner:
@@ -176,6 +187,24 @@ class SpeakerResolver:
             if any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in head.children):
                 return None  # "the French foreign ministry": a body of its own, not the nearest one
             return self._preceding(span_start, ("ORG",), window=1500)  # "the company said"
+        return None
+
+    def _author_of(self, document) -> Entity | None:
+        """Who a document speaks for: a named possessor ("The Verge's review"), a named
+        organization or person in its prepositional phrase ("a report in the Argus Leader",
+        "a study by Pew"), or the named subject of the verb that published it ("Amazon published
+        a blog post that said"); None when the text names no author."""
+        candidates = [c for c in document.children if c.dep_ == "poss"]
+        candidates += [g for c in document.children if c.dep_ == "prep" and c.lower_ in AUTHOR_PREPOSITIONS
+                       for g in c.children if g.dep_ == "pobj"]
+        verb = document.head
+        if document.dep_ == "dobj" and verb.lemma_.lower() in PUBLISHING_VERBS:
+            candidates += [c for c in verb.children if c.dep_ == "nsubj"]
+        for token in candidates:
+            # named only: "the company" would be the nearest organization, often another one
+            entity = self.index.at(token.idx, token.idx + len(token.text))
+            if entity is not None and entity.type in ("ORG", "PERSON"):
+                return entity
         return None
 
     def _person_before(self, head, offset: int, accept) -> Entity | None:
