@@ -201,3 +201,10 @@ def test_a_pull_quote_heading_is_not_a_second_quotation(nlp):
             "Morrison told the committee, \"I feared how the call would play in Washington. My worst fears "
             "came true.\"\n\nThe hearing ended at noon.")
     assert [(q.speaker_text, _content(text, q)[0][:10]) for q in _quotes(nlp, text)] == [("Morrison", "\"I feared ")]
+
+
+def test_according_to_inside_dashes_reports_the_aside_only(nlp):
+    text = ("Given that record -- and the fact that the mayor has missed 40 council meetings this year, "
+            "according to the City Ledger -- there is every reason to doubt his promise.")
+    (quote,) = _quotes(nlp, text)
+    assert _content(text, quote) == ["the fact that the mayor has missed 40 council meetings this year"]

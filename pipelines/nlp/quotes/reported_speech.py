@@ -161,10 +161,33 @@ def _according_to(token, index: DocIndex) -> Report | None:
     if head is token:
         return None
     phrase_lo, phrase_hi = token.left_edge.i, max(token.right_edge.i, to.right_edge.i)
-    spans = _subtree_minus(head, phrase_lo, phrase_hi)
+    aside = _dash_aside(token)
+    if aside is not None:
+        # "-- and the fact that Trump made 13,000 false claims, according to X --": what X says
+        # is the aside the dashes enclose, not the writer's sentence around it
+        lo, hi = aside
+        spans = [(lo, phrase_lo - 1)] if phrase_lo - 1 >= lo else None
+    else:
+        spans = _subtree_minus(head, phrase_lo, phrase_hi)
     if not spans:
         return None
     return _make(token, token.idx, to.idx + len(to.text), spans, speaker, index)
+
+
+_DASHES = {"--", "—", "–", "---"}
+
+
+def _dash_aside(token) -> tuple[int, int] | None:
+    """Token range inside the pair of dashes enclosing `token` in its sentence, or None."""
+    sent = token.sent
+    opening = next((t.i for t in reversed(sent[:token.i - sent.start]) if t.text in _DASHES), None)
+    closing = next((t.i for t in sent[token.i - sent.start + 1:] if t.text in _DASHES), None)
+    if opening is None or closing is None:
+        return None
+    first = opening + 1
+    while first < token.i and token.doc[first].pos_ == "CCONJ":
+        first += 1  # "-- and the fact that ...": the conjunction joins the aside to the sentence
+    return first, closing - 1
 
 
 def _names_or_asks_for(verb) -> bool:
