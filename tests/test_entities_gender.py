@@ -1,6 +1,7 @@
 """Gender agreement for pronoun resolution: known genders rule out, unknown never does."""
 
-from pipelines.nlp.entities.gender import agrees, entity_gender, mention_gender
+from pipelines.nlp.entities import build_entities
+from pipelines.nlp.entities.gender import agrees, entity_gender, mention_gender, pronoun_evidence
 from pipelines.nlp.types import Entity, Mention
 
 
@@ -36,3 +37,23 @@ def test_conflicting_evidence_means_unknown():
     lee = Entity(key="lee", canonical_name="Lee", type="PERSON",
                  mentions=[Mention(4, 7, "Lee"), Mention(17, 20, "Lee")])
     assert entity_gender(lee, text) is None
+
+
+def test_pronouns_after_a_subject_show_its_gender(nlp):
+    text = ("When Qorvath was approached by the police, he told them he had done nothing. "
+            "Zelnik found him at home. Brask praised Qorvath, and she said so twice.")
+    doc = nlp(text)
+    people = [e for e in build_entities(doc) if e.type == "PERSON"]
+    evidence = pronoun_evidence(people, doc, lambda start, end: False)
+    by_name = {e.canonical_name: evidence.get(e.key) for e in people}
+    assert by_name.get("Qorvath") == "male"
+    assert by_name.get("Zelnik") is None  # "him" after a subject is someone else
+    # "she" follows another person's name ("Qorvath"): it is not Brask's evidence
+    assert by_name.get("Brask") is None
+    qorvath = next(e for e in people if e.canonical_name == "Qorvath")
+    assert not agrees(qorvath, "she", text, evidence) and agrees(qorvath, "she", text)
+
+
+def test_more_given_names_show_a_gender():
+    text = "Scooter Braun and Sonya Zoghlin"
+    assert mention_gender(text, 0, 12) == "male" and mention_gender(text, 17, 31) == "female"

@@ -14,7 +14,7 @@ French foreign ministry") to nothing. Mentions inside quotations are never antec
 """
 
 from pipelines.nlp.entities.entities import EntityIndex
-from pipelines.nlp.entities.gender import agrees
+from pipelines.nlp.entities.gender import agrees, pronoun_evidence
 from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
 from pipelines.nlp.types import Entity, Mention
 
@@ -93,6 +93,13 @@ class SpeakerResolver:
         self.index = EntityIndex(entities)
         self.text = text
         self.added: dict[str, Entity] = {}
+        self._gender_evidence: dict[str, str] | None = None
+
+    def agrees(self, entity: Entity, pronoun: str, doc) -> bool:
+        """Gender agreement, with the document's pronoun evidence (computed on first use)."""
+        if self._gender_evidence is None:
+            self._gender_evidence = pronoun_evidence(self.entities, doc, self.in_quote_char)
+        return agrees(entity, pronoun, self.text, self._gender_evidence)
 
     def resolve_or_add(self, head, span_start: int, span_end: int, is_name: bool = False) -> Entity | None:
         """is_name: the caller knows the head is a name whatever its part-of-speech tag."""
@@ -134,7 +141,7 @@ class SpeakerResolver:
             return self.resolve(noun, noun.idx, noun.idx + len(noun.text))
         if lower in PERSON_PRONOUNS:
             def accept(entity):
-                return agrees(entity, lower, self.text) and not _always_after_the(entity, self.text)
+                return self.agrees(entity, lower, head.doc) and not _always_after_the(entity, self.text)
 
             return self._person_before(head, head.idx, accept)
         if lower in FIRST_PERSON_PLURAL:
@@ -176,7 +183,7 @@ class SpeakerResolver:
             # "The victim's mother" is a woman: never the kidnapper named just before.
             pronoun = GENDERED_NOUNS.get(noun)
             return self._person_before(head, span_start,
-                                       (lambda entity: agrees(entity, pronoun, self.text)) if pronoun else None)
+                                       (lambda entity: self.agrees(entity, pronoun, head.doc)) if pronoun else None)
         if noun in ORG_NOUNS:
             # "the prosecutor's office" is the body named with that word ("the U.S. Attorney's
             # Office"), before any nearer organization that merely appears in the story.

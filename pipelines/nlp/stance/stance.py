@@ -18,14 +18,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pipelines.nlp.doc_cache import doc_sentences, token_columns
-from pipelines.nlp.entities.gender import agrees
 from pipelines.nlp.stance.lexicon import word_valence
 from pipelines.nlp.stance.polarity import TargetPolarityModel
 from pipelines.nlp.stance.rules import Evidence, combine, cue_frames, target_evidence
 from pipelines.nlp.stance.targets import EntityIndex, holder_mentions, mention_head, sentence_mentions
 from pipelines.nlp.types import Mention, Polarity, PublicationDate, Stance, UnusableDate
 
-EXTRACTOR_VERSION = "stance-2.5"
+EXTRACTOR_VERSION = "stance-2.6"
 
 # Rule evidence of these kinds decides on its own when strong enough; weaker cues go to the model.
 DECISIVE_KINDS = {"verb_object", "noun_complement", "prep_verb", "passive", "predicate"}
@@ -381,7 +380,7 @@ def _resolve_pronoun(doc, mention: Mention, resolver, excluded: set[str] = froze
     pronoun = head.lower_
 
     def accept(entity):
-        return agrees(entity, pronoun, doc.text)
+        return resolver.agrees(entity, pronoun, doc)
 
     found = None
     if quoted_from is not None:
