@@ -208,3 +208,18 @@ def test_according_to_inside_dashes_reports_the_aside_only(nlp):
             "according to the City Ledger -- there is every reason to doubt his promise.")
     (quote,) = _quotes(nlp, text)
     assert _content(text, quote) == ["the fact that the mayor has missed 40 council meetings this year"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # research in general is not a source; a named one behind the data is
+    ("Studies indicate that adding exercise to your routine could prevent binge eating.", None),
+    ("According to federal data, new capacity reached 1.64 gigawatts in the first seven months.", "federal data"),
+    ("Blood tests revealed that the man had antibodies to a compound found in feathers.", None),
+    # a shouted command is a quotation of its shouter
+    ("Police forced the door.\n\n\"Hands! Let me see your hands!\" an officer ordered.", "an officer"),
+    # a term in quotation marks before a purpose clause is not a statement
+    ("The craft will rely on artificial intelligence and \"fault detection, isolation and recovery\" to "
+     "maintain a minimum level of performance.", None),
+])
+def test_sources_that_speak_and_those_that_do_not(nlp, text, speaker):
+    assert [q.speaker_text for q in _quotes(nlp, text)] == ([speaker] if speaker else [])

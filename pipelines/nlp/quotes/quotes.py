@@ -17,7 +17,7 @@ from pipelines.nlp.quotes.reporting_lexicon import reporting_verbs
 from pipelines.nlp.quotes.speakers import mistagged_name, noun_phrase, speaker_token
 from pipelines.nlp.types import Entity, Quote, QuoteKind
 
-EXTRACTOR_VERSION = "quotes-1.17"
+EXTRACTOR_VERSION = "quotes-1.18"
 
 MIN_DIRECT_WORDS = 4  # shorter quoted stretches without a cue are names, titles or scare quotes
 MIN_CUED_WORDS = 2
@@ -180,6 +180,8 @@ def _attribute_direct(cand: _Candidate, index: DocIndex) -> None:
             if words_after > AFTER_CUE_TOKENS:
                 break
         if is_cue(t):
+            if _is_purpose_infinitive(t):
+                break  # '"fault detection and recovery" to maintain a minimum level': not a report
             if _ends_sentence(index, last) and _reports_its_own_clause(t):
                 # '"... we'll assess their approaches." Boeing is one of the bidders, and confirmed
                 # that ...': a new sentence with its own report, not this quotation's attribution
@@ -214,6 +216,13 @@ def _ends_sentence(index: DocIndex, quote) -> bool:
     """Whether the quoted words end with a full stop, "!" or "?" inside the marks."""
     inner = index.text[quote.start:quote.end].rstrip().rstrip("\"'”’»").rstrip()
     return inner.endswith((".", "!", "?"))
+
+
+def _is_purpose_infinitive(cue) -> bool:
+    """'to maintain a minimum level of performance': an infinitive with an object of its own."""
+    children = list(cue.children)
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in children) and any(
+        c.dep_ == "dobj" and c.i > cue.i for c in children)
 
 
 def _reports_its_own_clause(cue) -> bool:

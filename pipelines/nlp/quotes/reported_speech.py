@@ -22,9 +22,12 @@ _WH = {"whatever", "what", "when", "whenever", "if", "as", "how", "why", "while"
 # Outside quotation marks, "I", "we" and "you" are the writer and the reader ("I suggested she
 # try ...", "we estimate ...", "you can call it ..."): the author is never a quoted speaker.
 _WRITER_OR_READER = {"i", "me", "we", "us", "you"}
-# Measurements and their results report nothing ("Blood tests revealed ...", "according to
-# data"); documents and people do ("the report says", "according to court records").
-_EVIDENCE_NOUNS = {"test", "testing", "data", "calculation", "measurement", "reading", "sample", "scan"}
+# Measurements report nothing ("Blood tests revealed ...", "a scan revealed"), nor does research
+# in general ("Studies indicate ..."); documents, people and named sources do ("the report
+# says", "according to court records", "according to federal data", "tests by Digital Foundry").
+_EVIDENCE_NOUNS = {"test", "testing", "calculation", "measurement", "reading", "sample", "scan"}
+_GENERIC_SOURCES = {"study", "research", "evidence"}
+_SINGULAR = {"studies": "study", "tests": "test", "scans": "scan", "samples": "sample"}
 
 
 @dataclass
@@ -67,7 +70,7 @@ def _verb_report(verb, classes: tuple[str, ...], index: DocIndex) -> Report | No
     spans = None
     for cls in classes:
         if cls == "clause":
-            spans = _clause_content(verb, lexicon_has=reporting_verbs().__contains__)
+            spans = _clause_content(verb, lexicon_has=_reports_speech_lemma)
         elif cls == "to":
             spans = _subtree_of_child(verb, ("xcomp",), need_to=True)
         elif cls == "object":
@@ -90,6 +93,12 @@ def _verb_report(verb, classes: tuple[str, ...], index: DocIndex) -> Report | No
     if speaker is None or not _reports_speech(verb, speaker):
         return None
     return _make(verb, verb.idx, verb.idx + len(verb.text), spans, speaker, index)
+
+
+def _reports_speech_lemma(lemma: str) -> bool:
+    """A verb that can report speech without quotation marks (not "read", "chant", "order",
+    which only introduce quoted words): another report, where reported content stops."""
+    return any(cls in ("clause", "object", "to") for cls in reporting_verbs().get(lemma, ()))
 
 
 def _reports_speech(verb, speaker) -> bool:
@@ -126,7 +135,19 @@ def _is_writer_or_reader(token) -> bool:
 
 
 def _is_evidence(token) -> bool:
-    return token.pos_ == "NOUN" and token.lemma_.lower() in _EVIDENCE_NOUNS
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # a capitalized "Studies" opening a paragraph is often tagged a name, with itself as lemma
+    lemma = token.lemma_.lower() if token.pos_ == "NOUN" else _SINGULAR.get(token.lower_, token.lower_)
+    # "tests by Digital Foundry", "a study from Pew": a named source stands behind them
+    sourced = any(c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in token.children)
+    if lemma in _EVIDENCE_NOUNS:
+        return not sourced
+    text = token.doc.text
+    # modifiers across a line break are a misparse of the heading above ("the gym\n\nStudies")
+    bare = not any(c.dep_ in ("det", "poss", "compound", "amod", "nummod") and "\n" not in text[c.idx:token.idx]
+                   for c in token.children)
+    return lemma in _GENERIC_SOURCES and bare and not sourced
 
 
 def _made_clear(verb, index: DocIndex) -> Report | None:
@@ -366,7 +387,6 @@ def _make(cue, cue_start, cue_end, token_spans, speaker, index: DocIndex, keep_s
 def _trim_tail(doc, lo: int, hi: int) -> int:
     """End the content at a semicolon, before a closing apposition, or before a further report
     ('and warned ...', ', arguing that ...')."""
-    lexicon = reporting_verbs()
     for i in range(lo + 1, hi + 1):
         tok = doc[i]
         if tok.text == ";":
@@ -385,7 +405,7 @@ def _trim_tail(doc, lo: int, hi: int) -> int:
             prev = doc[start - 1]
             if tok.dep_ == "appos" and prev.text == "," and tok.right_edge.i >= hi - 1 and tok.head.i > lo:
                 return start - 2
-            if tok.dep_ in ("conj", "advcl", "xcomp") and tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon \
+            if tok.dep_ in ("conj", "advcl", "xcomp") and tok.pos_ == "VERB" and _reports_speech_lemma(tok.lemma_.lower()) \
                     and (tok.dep_ == "conj" or prev.text == ","):
                 cut = start - 1
                 while cut > lo and (doc[cut].dep_ == "cc" or doc[cut].is_punct):
