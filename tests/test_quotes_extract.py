@@ -169,6 +169,10 @@ def test_a_headings_adverb_is_not_a_speaker_and_a_thing_written_the_x_is_not_he(
         # a measurement's result is not a statement
         "Blood tests revealed that the man had antibodies to a compound found in feathers.",
         "Those playing through the company's recommended device get thirty frames a second.",
+        "Those playing through Stadia's recommended Chromecast will be treated to thirty frames a second.",
+        # a hypothetical and a rhetorical question
+        "For some, peace of mind is worth it, while others may argue that the money saved would be small.",
+        "So what better fix than to add an app to basic banking and call it a revolution in banking?",
     ],
 )
 def test_what_is_not_a_reported_statement(nlp, text):
@@ -223,3 +227,8 @@ def test_according_to_inside_dashes_reports_the_aside_only(nlp):
 ])
 def test_sources_that_speak_and_those_that_do_not(nlp, text, speaker):
     assert [q.speaker_text for q in _quotes(nlp, text)] == ([speaker] if speaker else [])
+
+
+def test_a_relative_which_is_a_speaker(nlp):
+    text = "He faces a lawsuit, which accuses him of publishing secret documents about the war."
+    assert [q.speaker_text for q in _quotes(nlp, text)] == ["which"]

@@ -52,8 +52,9 @@ def find_reports(doc, index: DocIndex) -> list[Report]:
         elif lemma == "make" and pos == "VERB":
             report = _made_clear(doc[i], index)
         elif pos in ("VERB", "AUX") and lemma in lexicon:
-            if columns.dep[i] == "amod" or (columns.dep[i] == "acl" and columns.tag[i] == "VBN"):
-                continue  # "a group called X", "the so-called ...", "its recommended device": not a report
+            if columns.dep[i] == "amod" or (columns.dep[i] == "acl" and columns.tag[i] == "VBN") or (
+                    i > 0 and columns.tag[i - 1] == "POS"):
+                continue  # "a group called X", "the so-called ...", "Stadia's recommended device": not a report
             report = _verb_report(doc[i], lexicon[lemma], index)
         else:
             continue
@@ -108,6 +109,12 @@ def _reports_speech(verb, speaker) -> bool:
     word = speaker.lower_
     if _is_writer_or_reader(speaker) or _is_evidence(speaker):
         return False
+    first = speaker.doc[speaker.left_edge.i]
+    if first.lower_ in ("what", "whatever") or (first.lower_ == "which" and first.i != speaker.i):
+        return False  # "So what better fix than to ... call it a revolution?": a question, no speaker
+        # (a relative "which" is a speaker: "the lawsuit, which accuses him of ...")
+    if any(c.dep_ == "aux" and c.lower_ in ("may", "might") for c in verb.children):
+        return False  # "others may argue that ...": what someone might say, not what was said
     if _is_that_said(verb, verb.head) or (word in ("that", "this") and speaker.i < verb.i and verb.dep_ != "relcl"):
         return False  # "That said, Google promised more": a discourse marker
     if speaker.dep_ == "expl":
