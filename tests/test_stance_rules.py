@@ -200,3 +200,22 @@ def test_an_issue_target_is_a_naming_noun_phrase_not_a_clause_or_an_indefinite(n
     doc = nlp(f"They opposed {phrase}.")
     span = doc[2:len(doc) - 1]
     assert span.text == phrase and _names_an_issue(span) is named
+
+
+@pytest.mark.parametrize(("text", "unwanted"), [
+    # quoted words whose speaker is no holder: the House's "stance" is a poll's wording
+    ("Tom Jones spoke on Monday. Fifty-one percent say that \u201cJones was wrong and he should be impeached "
+     "by the House and removed from office.\u201d", "House"),
+    # a question put to someone states no stance of the asker
+    ("Maria Brennan asked whether Tom Jones was a liar and a fraud.", "Maria Brennan"),
+    # the one who feels is not a target of the feeling
+    ("\u201cMy husband Tom Jones and I were frightened about it,\u201d Maria Brennan said on Monday.", "Maria Brennan"),
+])
+def test_no_stance_from_unheld_words_questions_or_feelings(extractor, text, unwanted):
+    assert not [s for s in run(extractor, text) if s.holder == unwanted]
+
+
+def test_a_place_inside_the_object_and_a_co_holder_are_not_targets(extractor):
+    text = ("In a joint statement, the Russian and Syrian defense ministries accused U.S. forces in southern "
+            "Syria's al-Tanf of controlling bandit formations.")
+    assert not [s for s in run(extractor, text) if s.target == "Syria"]

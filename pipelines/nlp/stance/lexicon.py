@@ -84,6 +84,16 @@ EVALUATIVE = {
     "potential": 0.4, "challenge": 0.0,
 }
 
+# Adjectives of feeling: "X is frightened / pleased / worried" says how X feels, so X is the
+# holder, never the target, of the sentiment.
+EXPERIENCER_ADJECTIVES = {
+    "afraid", "frightened", "scared", "terrified", "worried", "concerned", "anxious", "nervous", "fearful",
+    "happy", "glad", "pleased", "delighted", "thrilled", "excited", "proud", "grateful", "thankful", "relieved",
+    "hopeful", "confident", "optimistic", "pessimistic", "satisfied", "content", "sad", "upset", "angry",
+    "furious", "disappointed", "frustrated", "annoyed", "sorry", "ashamed", "embarrassed", "jealous",
+    "sceptical", "skeptical", "surprised", "shocked", "horrified", "outraged", "unhappy", "eager", "keen",
+}
+
 NEGATORS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without",
             "hardly", "barely", "scarcely", "cannot"}
 # Phrases that negate a predicate as a whole ("by no means a threat").

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pipelines.nlp.doc_cache import token_columns
 from pipelines.nlp.stance.lexicon import (
     EVALUATIVE,
+    EXPERIENCER_ADJECTIVES,
     HEDGES,
     NEGATING_PHRASES,
     NEGATORS,
@@ -241,6 +242,33 @@ def _np_chain(head) -> list:
     return chain
 
 
+def is_experiencer(head) -> bool:
+    """Whether the mention is the subject (or a conjunct of it) of a feeling ("My husband and I
+    were frightened", "Scarola is pleased"): it holds the sentiment, it is not its target."""
+    top = _np_chain(head)[-1]
+    verb = top.head
+    if top.dep_ != "nsubj" or not (verb.lemma_.lower() in COPULAS or verb.pos_ == "AUX"):
+        return False
+    return any(c.dep_ in ("acomp", "attr") and (c.lemma_.lower() in EXPERIENCER_ADJECTIVES
+                                                or c.lower_ in EXPERIENCER_ADJECTIVES)
+               for c in verb.children)
+
+
+PLACE_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "from"}
+
+
+def _in_a_place_phrase(token, top) -> bool:
+    """"U.S. forces in southern Syria's al-Tanf": a name under a locative preposition inside
+    the object phrase is where, not whom, the stance is about."""
+    for _ in range(8):
+        if token.i == top.i or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ == "ADP" and token.lower_ in PLACE_PREPOSITIONS:
+            return True
+    return False
+
+
 def target_evidence(head, frames: list[CueFrame]) -> list[Evidence]:
     """Rule evidence about the target whose syntactic head is `head`."""
     evidence = []
@@ -254,7 +282,8 @@ def target_evidence(head, frames: list[CueFrame]) -> list[Evidence]:
         for start, end, obj_head in frame.objects:
             # a possessor or modifier inside the phrase shares its stance ("China's junior partner");
             # a place in a prepositional phrase does not ("interventions in Libya")
-            inside = obj_head.i in chain_ids or (start <= head.i < end and head.dep_ in ("poss", "compound", "amod"))
+            inside = obj_head.i in chain_ids or (start <= head.i < end and head.dep_ in ("poss", "compound", "amod")
+                                                 and not _in_a_place_phrase(head, obj_head))
             if inside:
                 kind = "noun_complement" if frame.cue.pos_ == "NOUN" else "verb_object"
                 evidence.append(Evidence(frame.score, frame.cue, kind, frame.negated, frame.hedged, frame.holders))
@@ -271,6 +300,8 @@ def target_evidence(head, frames: list[CueFrame]) -> list[Evidence]:
             if complement.dep_ not in ("attr", "acomp", "oprd"):
                 continue
             for i, part in enumerate(_children_conj(complement)):
+                if part.lemma_.lower() in EXPERIENCER_ADJECTIVES or part.lower_ in EXPERIENCER_ADJECTIVES:
+                    continue  # "my husband and I were frightened": how the subject feels, not what it is
                 value = EVALUATIVE.get(part.lemma_.lower())
                 if value is None and _is_hyphen_compound(part):
                     continue  # "trigger-happy" means nothing like "happy"

@@ -20,7 +20,14 @@ from typing import NamedTuple
 from pipelines.nlp.doc_cache import doc_sentences, token_columns
 from pipelines.nlp.stance.lexicon import word_valence
 from pipelines.nlp.stance.polarity import TargetPolarityModel
-from pipelines.nlp.stance.rules import Evidence, combine, cue_frames, target_evidence
+from pipelines.nlp.stance.rules import (
+    PLACE_PREPOSITIONS,
+    Evidence,
+    combine,
+    cue_frames,
+    is_experiencer,
+    target_evidence,
+)
 from pipelines.nlp.stance.targets import EntityIndex, holder_mentions, mention_head, sentence_mentions
 from pipelines.nlp.types import Mention, Polarity, PublicationDate, Stance, UnusableDate
 
@@ -44,7 +51,6 @@ EVALUATIVE_WINDOW = 15  # tokens either side of a target within which a sentimen
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "we", "us", "our"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-LOCATIVE_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "from"}
 OBJECT_DEPS = {"dobj", "iobj", "dative", "pobj", "obj"}
 
 
@@ -109,6 +115,34 @@ def _voices(quotes, excluded_keys: set[str], text: str) -> list[_Voice]:
         voices.append(_Voice("quote", spans, quote.speaker_entity, quote.speaker_key,
                              quote.speaker_start, quote.speaker_end, direct=quote.kind == "direct"))
     return voices
+
+
+QUESTION_CUES = ("ask", "wonder", "question", "inquir", "enquir", "quiz", "press")
+
+
+QUESTION_WORDS = {"how", "whether", "if", "why", "what", "when", "where", "who", "whom", "which"}
+
+
+def _silent_spans(quotes, voices, text: str) -> list[tuple[int, int]]:
+    """Stretches where no stance row can come from: quoted words whose speaker is no holder
+    ("Fifty-one percent say that 'he should be impeached by the House'": not the House's stance),
+    and questions put to someone ("Maitlis demanded how Andrew could be so sure ...")."""
+    spans = []
+    for quote in quotes or []:
+        quote_spans = [tuple(span) for span in (quote.content_spans or [(quote.content_start, quote.content_end)])]
+        words = text[quote_spans[0][0]:quote_spans[0][1]].split()
+        # "asked whether ...", "demanded how Andrew could be so sure ...": a question
+        asked = (quote.cue or "").lower().startswith(QUESTION_CUES) or bool(
+            words and words[0].lower().strip("\"'“‘") in QUESTION_WORDS)
+        unvoiced = quote.kind in ("direct", "mixed") and not any(
+            v.spans == quote_spans for v in voices)
+        if asked or unvoiced:
+            spans.extend(quote_spans)
+    return spans
+
+
+def _inside(spans, start, end) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
 
 
 def _voice_for(voices, start, end):
@@ -202,6 +236,7 @@ def extract_stances(doc, quotes, claims, entities, doc_input, model_path: Path |
     index = EntityIndex(entities)
     excluded = _author_keys(doc_input)
     voices = _voices(quotes, excluded, doc.text)
+    silent = _silent_spans(quotes, voices, doc.text)
     resolver = _pronoun_resolver(doc, quotes, entities)
     published = getattr(doc_input, "published", None)
     # the publication date as given (the warehouse reads the article's own published_at)
@@ -221,6 +256,8 @@ def extract_stances(doc, quotes, claims, entities, doc_input, model_path: Path |
             if _has_decisive(evidence):  # an issue is a target only where a cue clearly takes a side
                 items.append((mention, evidence))
         for mention, evidence in items:
+            if _inside(silent, mention.start, mention.end) or is_experiencer(mention_head(doc, mention)):
+                continue  # words of no holder, a question, or the one who feels: no target here
             voice = _voice_for(voices, mention.start, mention.end)
             holders = _holders(voice, evidence, sent, index, resolver, excluded)
             if not holders:
@@ -229,9 +266,8 @@ def extract_stances(doc, quotes, claims, entities, doc_input, model_path: Path |
                                    quoted_from=voice.start_of(mention.start) if voice is not None and voice.direct else None)
             if target is None:
                 continue  # a pronoun or description that resolves to no named entity, or a bare name
-            holders = [h for h in holders if h.key != target.key]  # no stance toward oneself
-            if not holders:
-                continue
+            if any(h.key == target.key for h in holders):
+                continue  # no stance toward oneself, nor toward one of those who hold it with others
             evidence_start, evidence_end = _evidence_span(sent, voice)
             pair = _Pair(sent, target, evidence, holders, voice.kind if voice else "attitude",
                          evidence_start, evidence_end)
@@ -430,7 +466,7 @@ def _is_setting(doc, mention: Mention) -> bool:
     """A place named as the scene of the sentence: the object of a locative preposition."""
     head = mention_head(doc, mention)
     return (head.ent_type_ in PLACE_LABELS and head.dep_ == "pobj"
-            and head.head.lower_ in LOCATIVE_PREPOSITIONS)
+            and head.head.lower_ in PLACE_PREPOSITIONS)
 
 
 def _is_modifier(doc, mention: Mention) -> bool:
