@@ -219,3 +219,18 @@ def test_a_place_inside_the_object_and_a_co_holder_are_not_targets(extractor):
     text = ("In a joint statement, the Russian and Syrian defense ministries accused U.S. forces in southern "
             "Syria's al-Tanf of controlling bandit formations.")
     assert not [s for s in run(extractor, text) if s.target == "Syria"]
+
+
+@pytest.mark.parametrize(("text", "target", "evaluative"), [
+    ("Acme Corp said its outstanding shares and its debt rose on the United Airlines deal.", "Acme Corp", False),
+    ("Acme Corp said Tom Jones had done a terrible job with the merger.", "Tom Jones", True),
+])
+def test_the_model_gate_ignores_market_words_and_names(nlp, text, target, evaluative):
+    from pipelines.nlp.stance.stance import _is_evaluative_near
+    from pipelines.nlp.types import Mention
+
+    doc = nlp(text)
+    start = text.index(target)
+    span = doc.char_span(start, start + len(target))
+    mention = Mention(start, start + len(target), target, target, None, "name", span.start, span.end)
+    assert _is_evaluative_near(next(iter(doc.sents)), doc, mention) is evaluative

@@ -168,11 +168,15 @@ def plural_antecedents(sent, index: EntityIndex) -> list[Mention]:
     return []
 
 
-def holder_mentions(holder_tokens, sent, index: EntityIndex) -> list[Mention]:
+def holder_mentions(holder_tokens, sent, index: EntityIndex, known: list[Mention] | None = None) -> list[Mention]:
     """Holder phrases of a cue (subject heads) as mentions; plural pronouns resolved to two states
-    only when the previous sentences name exactly two."""
+    only when the previous sentences name exactly two. known: the sentence's mentions, when the
+    caller has them (computing them again per pair was a tenth of the stance stage)."""
     doc = sent.doc
-    known = sentence_mentions(sent, index)
+    if not holder_tokens:
+        return []
+    if known is None:
+        known = sentence_mentions(sent, index)
     out = []
     for token in holder_tokens:
         match = next((m for m in known if m.token_start <= token.i < m.token_end), None)
