@@ -127,6 +127,9 @@ SPEAKER_ENTITY_CASES = [
     pytest.param("Senator Mark Cole criticised the agency. A spokesperson who did not wish to be named said the "
                  'agency followed the law. "Our officers acted properly," the spokesperson said.',
                  "Our officers", None, id="description-continuing-an-unnamed-one"),
+    pytest.param("Prince Andrew gave an interview. \u201cHe has no immunity at all,\u201d said one legal expert. "
+                 "\u201cHis friendship with the financier is under investigation,\u201d the expert warned.",
+                 "under investigation", None, id="description-continuing-one-unnamed-expert"),
     # "it" continues the sentence's subject, not a place in its object
     pytest.param("Volkswagen says the car is a preview of a model for North America and Europe, but it said "
                  "the price would be announced later.", "the price would", "Volkswagen",

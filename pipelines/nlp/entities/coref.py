@@ -57,13 +57,14 @@ INTRODUCTION_WINDOW = 120  # tokens back: about the last few sentences
 
 def _introduced_unnamed(head) -> bool:
     """"A spokesperson who did not wish to be named said ... "...," the spokesperson said": the
-    description continues an earlier indefinite one ("a", "an", "another" + the same noun), which
-    names nobody."""
+    description continues an earlier indefinite one ("a", "an", "another", "one" + the same noun),
+    which names nobody."""
     doc = head.doc
     lemma = head.lemma_.lower()
     for token in doc[max(0, head.i - INTRODUCTION_WINDOW):head.i]:
         if token.lemma_.lower() == lemma and token.pos_ == "NOUN" and any(
-                c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children):
+                (c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or (c.dep_ == "nummod" and c.lower_ == "one")
+                for c in token.children):
             # "a spokesperson, Jane Doe," names someone after all
             return not any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
     return False
