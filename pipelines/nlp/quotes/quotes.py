@@ -577,6 +577,7 @@ def _keep(cand: _Candidate, index: DocIndex) -> bool:
 
 _BULLETS = "-–—•*·▪ \t"
 _MARKS = "\"'“”‘’«» "
+_HEADING_SLACK = 8  # characters of bullets and marks around a heading's quotation
 
 
 def _normalized_words(text: str) -> str:
@@ -592,8 +593,9 @@ def _without_pull_quotes(cands: list[_Candidate], index: DocIndex) -> list[_Cand
         if cand.kind != "direct" or (cand.cue_i is not None and not cand.inherited) or len(cand.spans) > 1:
             continue
         lo, hi = index.para_bounds(cand.start)
-        if text[lo:cand.start].strip(_BULLETS + _MARKS) or text[cand.end:hi].strip(_MARKS + ".,;:"):
-            continue  # not a paragraph of its own
+        if cand.start - lo > _HEADING_SLACK or hi - cand.end > _HEADING_SLACK or \
+                text[lo:cand.start].strip(_BULLETS + _MARKS) or text[cand.end:hi].strip(_MARKS + ".,;:"):
+            continue  # not a paragraph of its own (checked near the quotation: paragraphs can be huge)
         words = _normalized_words(text[cand.start:cand.end])
         if words and any(other is not cand and words in _normalized_words(text[other.start:other.end])
                          for other in cands if other.kind == "direct"):

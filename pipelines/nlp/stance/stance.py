@@ -12,6 +12,7 @@ A row needs a named holder and a named target in one sentence (TRIPLES_GUIDE's d
   a threat" is favor), else the target-aware MiniLM model (polarity.py, ONNX); neutral is no row.
 """
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -134,6 +135,7 @@ def _silent_spans(quotes, voices, text: str) -> list[tuple[int, int]]:
     """Stretches where no stance row can come from: quoted words whose speaker is no holder
     ("Fifty-one percent say that 'he should be impeached by the House'": not the House's stance),
     and questions put to someone ("Maitlis demanded how Andrew could be so sure ...")."""
+    voiced = {tuple(v.spans) for v in voices}
     spans = []
     for quote in quotes or []:
         quote_spans = [tuple(span) for span in (quote.content_spans or [(quote.content_start, quote.content_end)])]
@@ -141,15 +143,16 @@ def _silent_spans(quotes, voices, text: str) -> list[tuple[int, int]]:
         # "asked whether ...", "demanded how Andrew could be so sure ...": a question
         asked = (quote.cue or "").lower().startswith(QUESTION_CUES) or bool(
             words and words[0].lower().strip("\"'“‘") in QUESTION_WORDS)
-        unvoiced = quote.kind in ("direct", "mixed") and not any(
-            v.spans == quote_spans for v in voices)
+        unvoiced = quote.kind in ("direct", "mixed") and tuple(quote_spans) not in voiced
         if asked or unvoiced:
             spans.extend(quote_spans)
-    return spans
+    return sorted(spans)
 
 
 def _inside(spans, start, end) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+    """spans: sorted, as _silent_spans returns them (bisected: a long text has thousands)."""
+    i = bisect_right(spans, (start, float("inf")))
+    return any(s <= start and end <= e for s, e in spans[max(0, i - 4):i])
 
 
 def _voice_for(voices, start, end):
