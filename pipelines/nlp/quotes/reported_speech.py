@@ -9,7 +9,7 @@ lexicon plus the syntactic slot that holds what was said.
 
 from dataclasses import dataclass
 
-from pipelines.nlp.doc_cache import token_columns
+from pipelines.nlp.doc_cache import doc_text, token_columns
 from pipelines.nlp.quotes.doc_index import DocIndex
 from pipelines.nlp.quotes.reporting_lexicon import reporting_verbs
 from pipelines.nlp.quotes.speakers import speaker_token
@@ -150,7 +150,7 @@ def _is_evidence(token) -> bool:
     sourced = any(c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in token.children)
     if lemma in _EVIDENCE_NOUNS:
         return not sourced
-    text = token.doc.text
+    text = doc_text(token.doc)
     # modifiers across a line break are a misparse of the heading above ("the gym\n\nStudies")
     bare = not any(c.dep_ in ("det", "poss", "compound", "amod", "nummod") and "\n" not in text[c.idx:token.idx]
                    for c in token.children)

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from pipelines.nlp.doc_cache import doc_sentences, token_columns
+from pipelines.nlp.doc_cache import doc_sentences, doc_text, token_columns
 from pipelines.nlp.stance.lexicon import word_valence
 from pipelines.nlp.stance.polarity import TargetPolarityModel
 from pipelines.nlp.stance.rules import (
@@ -245,8 +245,9 @@ def extract_stances(doc, quotes, claims, entities, doc_input, model_path: Path |
     polarity model (None: the shipped one)."""
     index = EntityIndex(entities)
     excluded = _author_keys(doc_input)
-    voices = _voices(quotes, excluded, doc.text)
-    silent = _silent_spans(quotes, voices, doc.text)
+    text = doc_text(doc)
+    voices = _voices(quotes, excluded, text)
+    silent = _silent_spans(quotes, voices, text)
     resolver = _pronoun_resolver(doc, quotes, entities)
     published = getattr(doc_input, "published", None)
     # the publication date as given (the warehouse reads the article's own published_at)
@@ -411,7 +412,7 @@ def _pronoun_resolver(doc, quotes, entities):
     def in_quote(start, end):
         return any(s <= start and end <= e for s, e in spans)
 
-    return SpeakerResolver(list(entities or []), in_quote, doc.text)
+    return SpeakerResolver(list(entities or []), in_quote, doc_text(doc))
 
 
 def _resolve_pronoun(doc, mention: Mention, resolver, excluded: set[str] = frozenset(),
