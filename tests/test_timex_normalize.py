@@ -87,6 +87,22 @@ def test_tense_from_parse(nlp):
         assert [t.value for t in tag_timexes(text, PUBLISHED, doc)] == [value]
 
 
+
+@pytest.mark.parametrize("text, value", [
+    # an arranged event lies ahead whatever the arranging verb's tense
+    ("The attorney has scheduled a news conference Friday.", "2012-03-16"),
+    ("Protesters planned a large demonstration on Saturday.", "2012-03-17"),
+    # ... but a service planned for Saturday that was canceled is in the past
+    ("A memorial service planned for Saturday was canceled.", "2012-03-10"),
+    # "until" looks ahead, except from a past perfect
+    ("Until Tuesday, they had not called him a suspect.", "2012-03-13"),
+    ("The offer is open until Tuesday.", "2012-03-20"),
+    # an infinitive under a noun or as a subject takes its clause's tense
+    ("Among the first countries to join on Tuesday were Poland and Hungary.", "2012-03-13"),
+])
+def test_tense_of_arranged_events_until_and_infinitives(nlp, text, value):
+    assert [t.value for t in tag_timexes(text, PUBLISHED, nlp(text))] == [value]
+
 def test_anchored_to_an_earlier_mention():
     text = "The war began on March 3, 1999. Two weeks later, the capital fell."
     first, later = tag_timexes(text, PUBLISHED)

@@ -47,18 +47,29 @@ def _text_tense(text: str, start: int, end: int) -> str:
     return PAST
 
 
+# Verbs that arrange an event: what they arrange lies ahead of them whatever their tense
+# ("has scheduled a news conference Thursday", "Protesters planned a demonstration on Saturday").
+_ARRANGING = {"schedule", "plan", "slate"}
+
+
 def _verb_tense(verb) -> str | None:
     auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     for aux in auxes:
         if aux.lower_ in _FUTURE_AUX or (aux.lower_ == "going" and verb.tag_ == "VB"):
             return FUTURE
+    if verb.lemma_ in _ARRANGING and verb.dep_ not in ("acl", "relcl") and any(c.dep_ == "dobj" for c in verb.children):
+        return FUTURE  # the event arranged, its object; not "a service planned for Saturday was canceled"
     if verb.tag_ == "VB" and any(aux.lower_ == "to" for aux in auxes):
         head = verb.head
-        if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
+        if head.i != verb.i and head.pos_ in ("VERB", "AUX") and verb.dep_ != "csubj":
             if head.lemma_ in ("plan", "expect", "hope", "intend", "aim", "schedule", "want", "agree", "promise",
                                "prepare", "vow", "threaten", "seek", "decide", "be", "set", "due", "likely"):
                 return FUTURE
             return _verb_tense(head)
+        if verb.dep_ == "csubj" or (verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "NUM", "PRON")):
+            # "celebrations to mark the entry on Friday", "the first three to accede on Friday
+            # were": an infinitive qualifying a noun, or a subject, takes the tense of its clause
+            return None
         return FUTURE
     if any(aux.tag_ in ("VBD",) for aux in auxes) or verb.tag_ == "VBD":
         return PAST
@@ -82,13 +93,20 @@ class TenseOracle:
         after = self.text[end:end + 2]
         if after in ("'s", "’s"):
             return PAST  # "Wednesday's ruling": news reports what happened
+        parsed = self._parse_tense(start, end) if self.doc is not None else None
         if _FUTURE_PREP.search(self.text[max(0, start - 16):start]):
-            return FUTURE
-        if self.doc is not None:
-            tense = self._parse_tense(start, end)
-            if tense is not None:
-                return tense
+            # "until Friday" looks ahead, from a past clause too far back ("Until Thursday, they
+            # had not called Kopp a suspect")
+            return PAST if parsed == PAST and self._past_perfect(start, end) else FUTURE
+        if parsed is not None:
+            return parsed
         return _text_tense(self.text, start, end)
+
+    def _past_perfect(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        sentence = span.sent if span is not None and len(span) else None
+        return sentence is not None and any(
+            t.lemma_ == "have" and t.tag_ == "VBD" and t.dep_ in ("aux", "auxpass") for t in sentence)
 
     def _parse_tense(self, start: int, end: int) -> str | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
