@@ -180,3 +180,12 @@ def test_the_writers_we_and_a_qualifying_word_are_not_speakers_named_nearby(nlp)
 ])
 def test_a_document_speaks_for_its_named_author(nlp, text, words, entity):
     _assert_speaker_entity(nlp, text, words, entity)
+
+
+def test_an_institution_word_is_not_the_nearest_other_organization(nlp):
+    # "the commission" is not the news agency named before it; "the company" is the firm named last
+    text = ("The patient was quarantined, the Xinhua News Agency said, citing the regional health commission. "
+            "No one has shown symptoms such as fever so far, the commission said.")
+    _assert_speaker_entity(nlp, text, "No one has shown symptoms", None)
+    text = "Acme Corp. reported higher sales on Monday. Profits will rise next year, the company said."
+    _assert_speaker_entity(nlp, text, "Profits will rise", "Acme Corp.")

@@ -43,6 +43,11 @@ KIN_NOUNS = {"mother", "father", "wife", "husband", "son", "daughter", "sister",
              "grandfather", "parent", "child", "cousin", "uncle", "aunt", "widow", "widower"}
 GENDERED_NOUNS = {**{noun: "she" for noun in FEMALE_NOUNS}, **{noun: "he" for noun in MALE_NOUNS}}
 # ... or an organization.
+# Words for a business or an agency, which news refers back to with whatever name came last ("Apple ...
+# the company said"); other institution words (commission, ministry, court) name a body whose
+# own name carries the word, not the nearest organization.
+FIRM_NOUNS = {"company", "agency", "firm", "group", "organization", "organisation", "bank", "business", "corporation",
+              "network", "paper", "newspaper", "team"}
 ORG_NOUNS = {
     "campaign", "company", "agency", "committee", "department", "ministry", "government", "administration",
     "party", "group", "organization", "organisation", "firm", "bank", "council", "court", "commission",
@@ -194,6 +199,8 @@ class SpeakerResolver:
                 return named
             if any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in head.children):
                 return None  # "the French foreign ministry": a body of its own, not the nearest one
+            if noun not in FIRM_NOUNS:
+                return None  # "the commission said" after "Xinhua": an institution is named by its own word
             return self._preceding(span_start, ("ORG",), window=1500)  # "the company said"
         return None
 
