@@ -189,3 +189,13 @@ def test_an_institution_word_is_not_the_nearest_other_organization(nlp):
     _assert_speaker_entity(nlp, text, "No one has shown symptoms", None)
     text = "Acme Corp. reported higher sales on Monday. Profits will rise next year, the company said."
     _assert_speaker_entity(nlp, text, "Profits will rise", "Acme Corp.")
+
+
+def test_a_relaying_outlet_is_not_a_second_speaker_of_the_words(nlp):
+    text = ('Rep. David McKinley spoke in Wheeling. Border agents "say you have got to pay attention to this," '
+            "he said, according to the Intelligencer, the Wheeling News-Register.")
+    quotes = [q for q in _quotes(nlp, text) if "pay attention" in text[q.content_start:q.content_end]]
+    assert [q.speaker_entity for q in quotes] == ["David McKinley"]
+    # with no speaker of its own, the words are the outlet's report
+    text = "Sales fell sharply last year, according to the Intelligencer."
+    _assert_speaker_entity(nlp, text, "Sales fell", "Intelligencer")

@@ -188,6 +188,8 @@ def _according_to(token, index: DocIndex) -> Report | None:
     head = token.head
     if head is token:
         return None
+    if head.lemma_.lower() in reporting_verbs() and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return None  # '"...," he said, according to the Intelligencer': X relays his words; he speaks
     phrase_lo, phrase_hi = token.left_edge.i, max(token.right_edge.i, to.right_edge.i)
     aside = _dash_aside(token)
     if aside is not None:
