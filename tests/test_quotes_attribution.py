@@ -199,3 +199,11 @@ def test_a_relaying_outlet_is_not_a_second_speaker_of_the_words(nlp):
     # with no speaker of its own, the words are the outlet's report
     text = "Sales fell sharply last year, according to the Intelligencer."
     _assert_speaker_entity(nlp, text, "Sales fell", "Intelligencer")
+
+
+def test_a_subject_pronoun_follows_a_chain_of_the_same_pronoun(nlp):
+    # the nearest name (Epstein) is an object; the subject there is "he" again, which is Andrew
+    text = ("Prince Andrew flew to New York in 2010. During the visit, he was photographed having long "
+            "chats with Epstein in Central Park. He instead told the BBC interviewer: "
+            '"I took the judgement call that I had to go and see him."')
+    _assert_speaker_entity(nlp, text, "judgement call", "Andrew")

@@ -48,6 +48,7 @@ GENDERED_NOUNS = {**{noun: "she" for noun in FEMALE_NOUNS}, **{noun: "he" for no
 # own name carries the word, not the nearest organization.
 FIRM_NOUNS = {"company", "agency", "firm", "group", "organization", "organisation", "bank", "business", "corporation",
               "network", "paper", "newspaper", "team"}
+MAX_PRONOUN_CHAIN = 3  # "he" ... "he" ... "he": how many subject pronouns back a chain is followed
 ORG_NOUNS = {
     "campaign", "company", "agency", "committee", "department", "ministry", "government", "administration",
     "party", "group", "organization", "organisation", "firm", "bank", "council", "court", "commission",
@@ -222,19 +223,20 @@ class SpeakerResolver:
                 return entity
         return None
 
-    def _person_before(self, head, offset: int, accept) -> Entity | None:
+    def _person_before(self, head, offset: int, accept, depth: int = 0) -> Entity | None:
         """The person a subject pronoun or description refers to: the closest one before it,
         or the subject that closest one's sentence is about (_sentence_subject)."""
         found = self.index.preceding(offset, ("PERSON",), skip=self.in_quote_char, accept=accept)
         if found is None:
             return None
         if head.dep_ in SUBJECT_DEPS:
-            subject = self._sentence_subject(head, found, accept or (lambda entity: True))
+            subject = self._sentence_subject(head, found, accept or (lambda entity: True), depth=depth)
             if subject is not None:
                 return subject
         return found[0]
 
-    def _sentence_subject(self, pronoun, found, accept, types=("PERSON",), same_sentence=False) -> Entity | None:
+    def _sentence_subject(self, pronoun, found, accept, types=("PERSON",), same_sentence=False,
+                          depth: int = 0) -> Entity | None:
         """A subject pronoun continues the subject of the sentence its closest antecedent is in,
         when that antecedent is not the subject itself: in "Trump said praise from Vladimir
         Putin would not sway him. He said ...", "He" is Trump, not Putin (subject continuity, as
@@ -253,9 +255,14 @@ class SpeakerResolver:
         for token in sentence:
             if token.dep_ not in SUBJECT_DEPS or token.head.dep_ != "ROOT" or token.i >= span.start:
                 continue
+            if self.in_quote_char(token.idx, token.idx + len(token.text)):
+                continue
             entity = self.index.at(token.idx, token.idx + len(token.text))
-            if (entity is not None and entity.type in types and accept(entity)
-                    and not self.in_quote_char(token.idx, token.idx + len(token.text))):
+            if entity is None and token.lower_ == pronoun.lower_ and depth < MAX_PRONOUN_CHAIN:
+                # "He was photographed with Epstein. He told the BBC": the subject there is the
+                # same pronoun, so both continue the person that earlier "he" refers to
+                entity = self._person_before(token, token.idx, accept, depth + 1)
+            if entity is not None and entity.type in types and accept(entity):
                 return entity
         return None
 
