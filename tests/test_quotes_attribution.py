@@ -202,8 +202,13 @@ def test_a_relaying_outlet_is_not_a_second_speaker_of_the_words(nlp):
 
 
 def test_a_subject_pronoun_follows_a_chain_of_the_same_pronoun(nlp):
-    # the nearest name (Epstein) is an object; the subject there is "he" again, which is Andrew
-    text = ("Prince Andrew flew to New York in 2010. During the visit, he was photographed having long "
-            "chats with Epstein in Central Park. He instead told the BBC interviewer: "
+    # the nearest name is an object in a sentence whose subject is "he" again: both are the
+    # person that earlier "he" refers to
+    text = ("Prince Andrew flew to New York in 2010. He was photographed having long chats with "
+            "Jeffrey Epstein in Central Park. He instead told the BBC interviewer: "
             '"I took the judgement call that I had to go and see him."')
     _assert_speaker_entity(nlp, text, "judgement call", "Andrew")
+    text = ("John M. Ford worked on the story for a year. On July 27, 2006, he emailed Neil Gaiman about "
+            'how hard it was to weave action into it. "It is not exactly like I can have someone charge '
+            'into the room with a gun," he wrote.')
+    _assert_speaker_entity(nlp, text, "charge into the room", "John M. Ford")
