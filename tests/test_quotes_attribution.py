@@ -212,3 +212,13 @@ def test_a_subject_pronoun_follows_a_chain_of_the_same_pronoun(nlp):
             'how hard it was to weave action into it. "It is not exactly like I can have someone charge '
             'into the room with a gun," he wrote.')
     _assert_speaker_entity(nlp, text, "charge into the room", "John M. Ford")
+
+
+def test_a_description_the_story_used_before_a_person_was_named_is_not_that_person(nlp):
+    text = ("The 43-year-old man from Leeds had suffered months of dizziness. Then the man went back to his doctor. "
+            "His doctor referred him to Owen Dempsey, a chest doctor. Dempsey talked with the man over the "
+            "phone. The man mentioned that he and his wife had recently switched to a feather duvet.")
+    _assert_speaker_entity(nlp, text, "feather duvet", None)
+    # a description first used after the name is still that person
+    text = "Senator Ann Smith met voters in Aberdeen. Such cases are rare, the senator said."
+    _assert_speaker_entity(nlp, text, "Such cases are rare", "Ann Smith")

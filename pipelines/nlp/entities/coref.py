@@ -13,6 +13,7 @@ Office"; someone's relative ("Ford's father") and a modified body no earlier nam
 French foreign ministry") to nothing. Mentions inside quotations are never antecedents.
 """
 
+from pipelines.nlp.doc_cache import token_columns
 from pipelines.nlp.entities.entities import EntityIndex
 from pipelines.nlp.entities.gender import agrees, pronoun_evidence
 from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
@@ -74,6 +75,28 @@ def _introduced_unnamed(head) -> bool:
             # "a spokesperson, Jane Doe," names someone after all
             return not any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
     return False
+
+
+DESCRIPTION_LOOKBACK = 3000  # tokens before a person's first mention searched for the same description
+
+
+def _described_before_named(head, person: Entity) -> bool:
+    """Whether the description ("the man") was already used before the person's first mention:
+    then it is someone the story followed before that person came in."""
+    if not person.mentions:
+        return False
+    doc = head.doc
+    first = doc.char_span(*min((m.start, m.end) for m in person.mentions), alignment_mode="expand")
+    if first is None:
+        return False
+    columns = token_columns(doc)
+    lemma, lemmas, pos, lower, heads = head.lemma_, columns.lemma, columns.pos, columns.lower, columns.head
+
+    def definite(i):  # "the man", "the 43-year-old man"
+        return any(lower[j] in ("the", "this", "that") and heads[j] == i for j in range(max(0, i - 5), i))
+
+    return any(lemmas[i] == lemma and pos[i] == "NOUN" and definite(i)
+               for i in range(max(0, first.start - DESCRIPTION_LOOKBACK), first.start))
 
 
 # What a person or body writes or issues: "a report in the Argus Leader", "Acme's statement",
@@ -189,8 +212,11 @@ class SpeakerResolver:
             # "Russia's prime minister" is not Russia: skip mentions inside the description.
             # "The victim's mother" is a woman: never the kidnapper named just before.
             pronoun = GENDERED_NOUNS.get(noun)
-            return self._person_before(head, span_start,
-                                       (lambda entity: self.agrees(entity, pronoun, head.doc)) if pronoun else None)
+            person = self._person_before(head, span_start,
+                                         (lambda entity: self.agrees(entity, pronoun, head.doc)) if pronoun else None)
+            if person is not None and _described_before_named(head, person):
+                return None  # "the man" ran through the story before Dempsey was named: not Dempsey
+            return person
         if noun in ORG_NOUNS:
             # "the prosecutor's office" is the body named with that word ("the U.S. Attorney's
             # Office"), before any nearer organization that merely appears in the story.
