@@ -222,3 +222,21 @@ def test_a_description_the_story_used_before_a_person_was_named_is_not_that_pers
     # a description first used after the name is still that person
     text = "Senator Ann Smith met voters in Aberdeen. Such cases are rare, the senator said."
     _assert_speaker_entity(nlp, text, "Such cases are rare", "Ann Smith")
+
+
+def test_they_after_a_couple_or_people_is_not_the_body_named_before_them(nlp):
+    text = ("The FIRE movement is growing. You can make an even bigger difference by increasing your income, "
+            "he and his wife Kali explained on an episode of their podcast. Cutting your expenses takes "
+            "continued effort, they said.")
+    _assert_speaker_entity(nlp, text, "Cutting your expenses", None)
+    text = ("Use rose in the District of Columbia, the authors said. Heavy use is linked to lower "
+            "attainment, they wrote.")
+    _assert_speaker_entity(nlp, text, "Heavy use is linked", None)
+
+
+def test_carrying_on_is_not_speaking_on(nlp):
+    text = ("Officials in Beijing warned that there is no room for compromise. But it is not merely that "
+            "Beijing will not take a step back; they continue to escalate the crisis.")
+    assert not [q for q in _quotes(nlp, text) if q.cue == "continue"]
+    text = '"We will win," Smith said. "We are ready," he continued.'
+    assert [q.speaker_entity for q in _quotes(nlp, text) if q.cue == "continued"] == ["Smith"]

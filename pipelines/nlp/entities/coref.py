@@ -77,6 +77,24 @@ def _introduced_unnamed(head) -> bool:
     return False
 
 
+def _people_in_between(doc, start: int, end: int) -> bool:
+    """Whether people who could be "they" are the subject of a clause between a body's name and
+    the pronoun: "he and his wife Kali explained ... they said" are the couple, not the firm
+    named before them; so are "the researchers"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in span:
+        if token.dep_ not in SUBJECT_DEPS:
+            continue
+        if token.tag_ == "NNS" and token.lemma_.lower() in PERSON_NOUNS:
+            return True
+        conjuncts = [token, *(c for c in token.children if c.dep_ == "conj")]
+        if len(conjuncts) > 1 and any(t.ent_type_ == "PERSON" or t.lower_ in ("he", "she", "i") for t in conjuncts):
+            return True
+    return False
+
+
 DESCRIPTION_LOOKBACK = 3000  # tokens before a person's first mention searched for the same description
 
 
@@ -187,7 +205,7 @@ class SpeakerResolver:
             # never a person: "it" is a thing or a body ("the GOP nominee" is not "it")
             types = ("ORG", "GPE", "NORP")
             found = self.index.preceding(head.idx, types, window=600, skip=not_a_group)
-            if found is None:
+            if found is None or _people_in_between(doc, found[2], head.idx):
                 return None
             if head.dep_ in SUBJECT_DEPS:
                 # "VW says the car is for North America and Europe, but it didn't say when": "it"

@@ -102,6 +102,9 @@ def _reports_speech_lemma(lemma: str) -> bool:
     return any(cls in ("clause", "object", "to") for cls in reporting_verbs().get(lemma, ()))
 
 
+_ASPECTUAL = {"continue", "keep", "go"}  # report speech only on their own ('"...," he continued')
+
+
 def _reports_speech(verb, speaker) -> bool:
     """Whether a reporting verb with this subject reports what a source said: not the writer's
     voice, not "That said, ...", "It's hard to describe ...", "Which is not to say ...", and not
@@ -119,6 +122,8 @@ def _reports_speech(verb, speaker) -> bool:
         return False  # "That said, Google promised more": a discourse marker
     if speaker.dep_ == "expl":
         return False
+    if verb.lemma_.lower() in _ASPECTUAL and any(c.dep_ == "xcomp" for c in verb.children):
+        return False  # "they continue to escalate the crisis": carrying on doing, not speaking on
     # An infinitive under an adjective, after "it is" or negated ("hard to describe", "It's fair
     # to say", "is not to say") names a way of putting things, not a statement someone made ("his response was to
     # say ..." is one).
