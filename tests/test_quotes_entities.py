@@ -77,3 +77,13 @@ def test_a_gerund_opening_a_sentence_is_not_part_of_a_name(nlp):
     names = {e.canonical_name for e in build_entities(doc)}
     assert "Hosting Cook" not in names and "Tim Cook" in names
     assert [n for n in names if n.startswith("Sterling")]  # a given name that ends like a gerund stays
+
+
+def test_an_adjective_opening_a_sentence_is_not_part_of_a_name_used_alone_elsewhere(nlp):
+    from pipelines.nlp.entities import build_entities
+
+    doc = nlp("Samsung was the first to release AirPlay 2 support for wirelessly sending audio or video from "
+              "an Apple device to a smart TV back in March.\n\nRecent Samsung smart TVs also include the Apple "
+              "TV app watching movies and TV shows purchased from iTunes.")
+    names = [e.canonical_name for e in build_entities(doc)]
+    assert "Samsung" in names and not [n for n in names if n.startswith("Recent")]

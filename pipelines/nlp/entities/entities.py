@@ -15,7 +15,7 @@ from pipelines.nlp.entities.aliases import AliasRules, load_alias_rules
 from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
 from pipelines.nlp.types import Entity, Mention
 
-EXTRACTOR_VERSION = "entities-1.3"
+EXTRACTOR_VERSION = "entities-1.4"
 
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S")
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "NORP": "NORP"}
@@ -43,16 +43,26 @@ def _leads_with_a_gerund(ent) -> bool:
             and first.isalpha())
 
 
+def _leads_with_a_sentence_opener(ent, names: set[str]) -> bool:
+    """"Recent Samsung TVs ...": an adjective or adverb capitalized only because it opens the
+    sentence, before a name the text also uses alone."""
+    first = ent[0]
+    return (len(ent) > 1 and first.is_sent_start and first.tag_ in ("JJ", "JJR", "JJS", "RB")
+            and ent[1:].text in names)
+
+
 def build_entities(doc, rules: AliasRules | None = None) -> list[Entity]:
     rules = rules if rules is not None else load_alias_rules()
     text = doc_text(doc)
     raw = []
-    for ent in doc.ents:
+    ents = list(doc.ents)
+    names = {ent.text for ent in ents}
+    for ent in ents:
         etype = _TYPES.get(ent.label_)
         if etype is None:
             continue
         ent_start = ent.start_char
-        if etype == "PERSON" and _leads_with_a_gerund(ent):
+        if (etype == "PERSON" and _leads_with_a_gerund(ent)) or _leads_with_a_sentence_opener(ent, names):
             ent_start = ent[1].idx  # "Hosting Cook at Dreamforce": the person is Cook
         start, end, name = clean_name(text, ent_start, ent.end_char)
         if etype == "PERSON":
