@@ -232,3 +232,16 @@ def test_sources_that_speak_and_those_that_do_not(nlp, text, speaker):
 def test_a_relative_which_is_a_speaker(nlp):
     text = "He faces a lawsuit, which accuses him of publishing secret documents about the war."
     assert [q.speaker_text for q in _quotes(nlp, text)] == ["which"]
+
+
+def test_a_clause_before_a_colon_or_semicolon_is_the_writers_lead_in(nlp):
+    from pipelines.nlp.entities import build_entities
+    from pipelines.nlp.quotes import extract_quotes
+
+    for text, lead in (("We have been here before: Osama bin Laden declared war on the United States.",
+                        "We have been here before"),
+                       ("The merged company may not diverge from the trend; Reed has said that he expects "
+                        "to wring $300 million in synergies from the combination.", "may not diverge")):
+        doc = nlp(text)
+        contents = [text[q.content_start:q.content_end] for q in extract_quotes(doc, build_entities(doc))]
+        assert not [c for c in contents if lead in c], contents

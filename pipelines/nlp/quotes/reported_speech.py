@@ -249,6 +249,8 @@ def _clause_content(verb, lexicon_has):
             # Keep the cue and its subject out when the parse interleaves them.
             if lo <= verb.i <= hi:
                 return _subtree_minus(child, verb.i, verb.i)
+            if hi < verb.i and (verb.doc[hi].text in (":", ";") or verb.doc[hi + 1].text in (":", ";")):
+                return None  # "We have been here before: bin Laden declared war": a lead-in, not his words
             if lo > verb.i:
                 hi = _extend_right(verb, hi, lexicon_has)
                 hi = _to_sentence_end(verb, hi, lexicon_has)
