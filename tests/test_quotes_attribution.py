@@ -240,3 +240,10 @@ def test_carrying_on_is_not_speaking_on(nlp):
     assert not [q for q in _quotes(nlp, text) if q.cue == "continue"]
     text = '"We will win," Smith said. "We are ready," he continued.'
     assert [q.speaker_entity for q in _quotes(nlp, text) if q.cue == "continued"] == ["Smith"]
+
+
+def test_the_standard_of_a_comparison_is_not_a_pronouns_antecedent(nlp):
+    text = ("Mary Steenburgen spent years on her own dream of making it in Music City. And despite her fame, "
+            "she was more nervous about going there than Rose-Lynn Harlan has ever been about anything. "
+            '"It was terrifying," she said.')
+    _assert_speaker_entity(nlp, text, "terrifying", "Mary Steenburgen")

@@ -1,4 +1,5 @@
 """Entities: one per person within a document, a normalized key across documents, the alias file."""
+import pytest
 
 from pipelines.nlp.entities import build_entities
 from pipelines.nlp.entities.aliases import AliasRules, parse_alias_rules
@@ -87,3 +88,23 @@ def test_an_adjective_opening_a_sentence_is_not_part_of_a_name_used_alone_elsewh
               "TV app watching movies and TV shows purchased from iTunes.")
     names = [e.canonical_name for e in build_entities(doc)]
     assert "Samsung" in names and not [n for n in names if n.startswith("Recent")]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Former special envoy to Ukraine Kurt Volker testified. Volker said he was not part of it.", "Kurt Volker"),
+    ("Eva-Marie Persson runs the lab. Persson said the results were clear.", "Eva-Marie Persson"),
+])
+def test_a_person_inside_a_mislabelled_organization_name_is_a_person(nlp, text, person):
+    from pipelines.nlp.entities import build_entities
+
+    entities = build_entities(nlp(text))
+    assert [(e.canonical_name, e.type) for e in entities if person.split()[-1] in e.canonical_name] == [(person, "PERSON")]
+
+
+def test_organizations_opening_with_a_given_name_or_a_place_stay_organizations(nlp):
+    from pipelines.nlp.entities import build_entities
+
+    text = "The San Francisco Chronicle says police are looking into it. Charles Schwab Corp fell."
+    names = {e.canonical_name: e.type for e in build_entities(nlp(text))}
+    assert not [n for n in names if n.startswith("Francisco")]
+    assert names.get("Charles Schwab Corp", "ORG") == "ORG"

@@ -270,7 +270,17 @@ class SpeakerResolver:
     def _person_before(self, head, offset: int, accept, depth: int = 0) -> Entity | None:
         """The person a subject pronoun or description refers to: the closest one before it,
         or the subject that closest one's sentence is about (_sentence_subject)."""
-        found = self.index.preceding(offset, ("PERSON",), skip=self.in_quote_char, accept=accept)
+        doc = head.doc
+
+        def skip(start, end):
+            # "she was more nervous than Rose-Lynn Harlan has ever been": the standard a comparison
+            # measures against is not whom the story goes on about
+            if self.in_quote_char(start, end):
+                return True
+            span = doc.char_span(start, end, alignment_mode="expand")
+            return span is not None and span.root.head.lower_ == "than" and span.root.dep_ in ("pobj", "nsubj")
+
+        found = self.index.preceding(offset, ("PERSON",), skip=skip, accept=accept)
         if found is None:
             return None
         if head.dep_ in SUBJECT_DEPS:

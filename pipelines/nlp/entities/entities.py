@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from pipelines.nlp.doc_cache import doc_text
 from pipelines.nlp.entities.aliases import AliasRules, load_alias_rules
+from pipelines.nlp.entities.gender import given_name_gender
 from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
 from pipelines.nlp.types import Entity, Mention
 
-EXTRACTOR_VERSION = "entities-1.4"
+EXTRACTOR_VERSION = "entities-1.5"
 
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S")
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "NORP": "NORP"}
@@ -51,6 +52,41 @@ def _leads_with_a_sentence_opener(ent, names: set[str]) -> bool:
             and ent[1:].text in names)
 
 
+# Last words of organizations and places that can follow a given name ("Morgan Stanley" aside,
+# "Charles Schwab Corp", "Prince William County", "George Washington University").
+_NOT_A_SURNAME = {"inc", "corp", "co", "llc", "ltd", "group", "university", "college", "school", "foundation",
+                  "institute", "center", "centre", "hospital", "company", "bank", "fund", "trust", "party",
+                  "news", "times", "post", "county", "street", "avenue", "bridge", "park", "airport", "station",
+                  "hall", "museum", "library", "church", "award", "awards", "prize", "show", "stadium", "arena",
+                  "chronicle", "tribune", "herald", "journal", "gazette", "observer", "telegraph", "express",
+                  "review", "magazine", "daily", "weekly"}
+# Words opening place names before a given name ("San Francisco", "St. Paul", "Port Elizabeth")
+_PLACE_PREFIXES = {"san", "santa", "st", "st.", "saint", "los", "las", "new", "fort", "port", "lake", "mount",
+                   "cape", "el", "la", "sao", "são"}
+
+
+def _is_given_name(word: str) -> bool:
+    return any(given_name_gender(part) for part in word.split("-")) and word[:1].isupper()
+
+
+def _person_part(ent, etype: str) -> tuple[int, str]:
+    """(start offset, type) of the person a mislabelled name holds: "Ukraine Kurt Volker" (an
+    ORG glued to the place before it) is the person Kurt Volker; "Eva-Marie Persson" typed ORG is
+    a person. Only names of two or three capitalized words opening with a known given name."""
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", ent.text)]
+    for k, (_offset, word) in enumerate(words[:-1]):
+        if not _is_given_name(word):
+            continue
+        rest = [w for _o, w in words[k:]]
+        previous = words[k - 1][1].lower() if k else ""
+        if not _is_given_name(previous) and previous not in _PLACE_PREFIXES and len(rest) <= 3 \
+                and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in rest) \
+                and rest[-1].lower() not in _NOT_A_SURNAME:
+            return ent.start_char + words[k][0], "PERSON"
+        break
+    return ent.start_char, etype
+
+
 def build_entities(doc, rules: AliasRules | None = None) -> list[Entity]:
     rules = rules if rules is not None else load_alias_rules()
     text = doc_text(doc)
@@ -64,6 +100,8 @@ def build_entities(doc, rules: AliasRules | None = None) -> list[Entity]:
         ent_start = ent.start_char
         if (etype == "PERSON" and _leads_with_a_gerund(ent)) or _leads_with_a_sentence_opener(ent, names):
             ent_start = ent[1].idx  # "Hosting Cook at Dreamforce": the person is Cook
+        elif etype == "ORG":
+            ent_start, etype = _person_part(ent, etype)
         start, end, name = clean_name(text, ent_start, ent.end_char)
         if etype == "PERSON":
             inner = _INNER_POSSESSIVE.search(name)
