@@ -247,3 +247,14 @@ def test_the_standard_of_a_comparison_is_not_a_pronouns_antecedent(nlp):
             "she was more nervous about going there than Rose-Lynn Harlan has ever been about anything. "
             '"It was terrifying," she said.')
     _assert_speaker_entity(nlp, text, "terrifying", "Mary Steenburgen")
+
+
+def test_the_statement_continues_an_earlier_statement_whose_author_is_named(nlp):
+    text = ('On Monday, Big Machine Records issued a statement that appeared to make it possible for Swift to '
+            'perform. "We have honored all of her requests," the statement said. "The truth is, Taylor owes us '
+            'millions," the statement continued.')
+    _assert_speaker_entity(nlp, text, "owes us millions", "Big Machine Records")
+    # an indefinite statement with no author ends the chain
+    text = ('Big Machine Records issued a statement on Monday. Later a statement was obtained by reporters. '
+            '"We never agreed," the statement said.')
+    _assert_speaker_entity(nlp, text, "never agreed", None)

@@ -122,6 +122,7 @@ def _described_before_named(head, person: Entity) -> bool:
 DOCUMENT_NOUNS = {"report", "statement", "post", "letter", "article", "story", "study", "review", "filing",
                   "release", "memo", "tweet", "editorial", "column", "blog", "analysis", "survey", "poll"}
 AUTHOR_PREPOSITIONS = {"in", "by", "from", "of"}
+DOCUMENT_LOOKBACK = 400  # tokens: a few paragraphs
 PUBLISHING_VERBS = {"publish", "release", "issue", "post", "write", "send", "file", "put", "tweet"}
 
 
@@ -217,7 +218,7 @@ class SpeakerResolver:
             return found[0]
         noun = head.lemma_.lower()
         if noun in DOCUMENT_NOUNS:
-            return self._author_of(head)
+            return self._author_of(head) or self._earlier_document_author(head)
         determiner = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another", "some", "one")
                          for c in head.children)
         if not determiner:
@@ -260,11 +261,33 @@ class SpeakerResolver:
         verb = document.head
         if document.dep_ == "dobj" and verb.lemma_.lower() in PUBLISHING_VERBS:
             candidates += [c for c in verb.children if c.dep_ == "nsubj"]
+        if document.dep_ == "pobj" and document.head.lower_ == "in" and document.head.head.pos_ == "VERB":
+            # "Big Machine said in a statement": the statement is the speaker's
+            candidates += [c for c in document.head.head.children if c.dep_ == "nsubj"]
         for token in candidates:
             # named only: "the company" would be the nearest organization, often another one
             entity = self.index.at(token.idx, token.idx + len(token.text))
             if entity is not None and entity.type in ("ORG", "PERSON"):
                 return entity
+        return None
+
+    def _earlier_document_author(self, document) -> Entity | None:
+        """"the statement continued" after "Big Machine Records issued a statement": a definite
+        document continues the same word's earlier mentions, back to the one that says whose it
+        is; an indefinite one with no author ("a statement obtained by Variety") ends the chain."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children):
+            return None
+        doc = document.doc
+        lemma = document.lemma_
+        for i in range(document.i - 1, max(-1, document.i - DOCUMENT_LOOKBACK), -1):
+            earlier = doc[i]
+            if earlier.lemma_ != lemma or earlier.pos_ != "NOUN":
+                continue
+            author = self._author_of(earlier)
+            if author is not None:
+                return author
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in earlier.children):
+                return None
         return None
 
     def _person_before(self, head, offset: int, accept, depth: int = 0) -> Entity | None:
