@@ -108,3 +108,12 @@ def test_organizations_opening_with_a_given_name_or_a_place_stay_organizations(n
     names = {e.canonical_name: e.type for e in build_entities(nlp(text))}
     assert not [n for n in names if n.startswith("Francisco")]
     assert names.get("Charles Schwab Corp", "ORG") == "ORG"
+
+
+def test_a_lowercase_word_read_into_a_name_is_dropped_but_particles_stay(nlp):
+    from pipelines.nlp.entities import build_entities
+
+    text = ('"It was just an under-exposed chest X-ray," the doctor said.\n\nThe doctor picked up the phone and '
+            'rang Taylor.\n\n"He sounded very breathless," she said. Martin Taylor recovered. Bill de Blasio spoke.')
+    names = [e.canonical_name for e in build_entities(nlp(text))]
+    assert "Martin Taylor" in names and "Bill de Blasio" in names and not [n for n in names if n.startswith("rang")]

@@ -245,3 +245,13 @@ def test_a_clause_before_a_colon_or_semicolon_is_the_writers_lead_in(nlp):
         doc = nlp(text)
         contents = [text[q.content_start:q.content_end] for q in extract_quotes(doc, build_entities(doc))]
         assert not [c for c in contents if lead in c], contents
+
+
+def test_facts_that_suggest_are_the_writers_reasoning_not_a_source(nlp):
+    from pipelines.nlp.entities import build_entities
+    from pipelines.nlp.quotes import extract_quotes
+
+    text = ("Swiss scientists showed that rats use these receptors to detect odors. Those facts suggest that "
+            "the ancestors of rats made scent receptors out of immune molecules.")
+    doc = nlp(text)
+    assert not [q for q in extract_quotes(doc, build_entities(doc)) if q.cue == "suggest"]

@@ -16,7 +16,7 @@ from pipelines.nlp.entities.gender import given_name_gender
 from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
 from pipelines.nlp.types import Entity, Mention
 
-EXTRACTOR_VERSION = "entities-1.5"
+EXTRACTOR_VERSION = "entities-1.6"
 
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S")
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "NORP": "NORP"}
@@ -38,10 +38,22 @@ _ING_NAMES = {"irving", "sterling", "manning", "fleming", "harding", "browning",
               "xing", "ping", "ding", "jing", "bing", "ying", "qing", "ting", "sing", "yong"}
 
 
+# Lowercase words that do open names ("de Blasio", "van Gogh", "bin Salman")
+_NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "el",
+                   "la", "le", "ten", "ter", "dos", "das", "zu", "af", "av", "mac", "o"}
+
+
 def _leads_with_a_gerund(ent) -> bool:
     first = ent[0].lower_
     return (len(ent) > 1 and first.endswith("ing") and len(first) >= 5 and first not in _ING_NAMES
             and first.isalpha())
+
+
+def _leads_with_a_lowercase_word(ent) -> bool:
+    """"rang Taylor": a verb the tagger read into the name (names open with a capital or a
+    particle)."""
+    first = ent[0].text
+    return len(ent) > 1 and first.isalpha() and first.islower() and first not in _NAME_PARTICLES
 
 
 def _leads_with_a_sentence_opener(ent, names: set[str]) -> bool:
@@ -98,7 +110,8 @@ def build_entities(doc, rules: AliasRules | None = None) -> list[Entity]:
         if etype is None:
             continue
         ent_start = ent.start_char
-        if (etype == "PERSON" and _leads_with_a_gerund(ent)) or _leads_with_a_sentence_opener(ent, names):
+        if (etype == "PERSON" and (_leads_with_a_gerund(ent) or _leads_with_a_lowercase_word(ent))) \
+                or _leads_with_a_sentence_opener(ent, names):
             ent_start = ent[1].idx  # "Hosting Cook at Dreamforce": the person is Cook
         elif etype == "ORG":
             ent_start, etype = _person_part(ent, etype)

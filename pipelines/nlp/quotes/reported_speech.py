@@ -25,9 +25,9 @@ _WRITER_OR_READER = {"i", "me", "we", "us", "you"}
 # Measurements report nothing ("Blood tests revealed ...", "a scan revealed"), nor does research
 # in general ("Studies indicate ..."); documents, people and named sources do ("the report
 # says", "according to court records", "according to federal data", "tests by Digital Foundry").
-_EVIDENCE_NOUNS = {"test", "testing", "calculation", "measurement", "reading", "sample", "scan"}
+_EVIDENCE_NOUNS = {"test", "testing", "calculation", "measurement", "reading", "sample", "scan", "fact"}
 _GENERIC_SOURCES = {"study", "research", "evidence"}
-_SINGULAR = {"studies": "study", "tests": "test", "scans": "scan", "samples": "sample"}
+_SINGULAR = {"studies": "study", "tests": "test", "scans": "scan", "samples": "sample", "facts": "fact"}
 
 
 @dataclass
