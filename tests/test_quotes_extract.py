@@ -255,3 +255,16 @@ def test_facts_that_suggest_are_the_writers_reasoning_not_a_source(nlp):
             "the ancestors of rats made scent receptors out of immune molecules.")
     doc = nlp(text)
     assert not [q for q in extract_quotes(doc, build_entities(doc)) if q.cue == "suggest"]
+
+
+def test_a_lead_in_before_a_colon_is_not_part_of_the_quotation(nlp):
+    from pipelines.nlp.entities import build_entities
+    from pipelines.nlp.quotes import extract_quotes
+
+    text = ("Jessie Buckley sang the song for the film. By the time Buckley learned who had written the song, "
+            "she was only half-surprised: \u201cIt made sense, because it clearly came from someone with a complex "
+            "understanding of character,\u201d she said.")
+    doc = nlp(text)
+    quotes = [q for q in extract_quotes(doc, build_entities(doc)) if "It made sense" in text[q.content_start:q.content_end]]
+    assert quotes and all(not text[q.content_start:q.content_end].startswith("By the time") for q in quotes)
+    assert [q.kind for q in quotes] == ["direct"]

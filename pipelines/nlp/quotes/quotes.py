@@ -17,7 +17,7 @@ from pipelines.nlp.quotes.reporting_lexicon import reporting_verbs
 from pipelines.nlp.quotes.speakers import mistagged_name, noun_phrase, speaker_token
 from pipelines.nlp.types import Entity, Quote, QuoteKind
 
-EXTRACTOR_VERSION = "quotes-1.29"
+EXTRACTOR_VERSION = "quotes-1.30"
 
 MIN_DIRECT_WORDS = 4  # shorter quoted stretches without a cue are names, titles or scare quotes
 MIN_CUED_WORDS = 2
@@ -373,7 +373,10 @@ def _combine(direct: list[_Candidate], reports: list[Report], index: DocIndex) -
         share = quoted / total if total else 0.0
         inside = [qi for a, b in rep.spans for qi in index.quotes_overlapping(a, b)]
         first_quoted = inside and _starts_quoted(index, rep.spans[0][0], inside[0])
-        if inside and (share >= DIRECT_SHARE or (first_quoted and share >= 0.5)):
+        # 'By the time Buckley learned who wrote it, she was only half-surprised: "It made sense,"
+        # she said': the words before the colon are the writer's lead-in to the quotation
+        lead_in = inside and text[rep.spans[0][0]:index.quoted[inside[0]].start].rstrip().endswith(":")
+        if inside and (share >= DIRECT_SHARE or (first_quoted and share >= 0.5) or lead_in):
             # The reported content is the quotation itself: lend it the cue if it has none.
             cand = by_quote.get(inside[0])
             if cand is not None and cand.cue_i is None:
