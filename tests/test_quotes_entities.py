@@ -117,3 +117,14 @@ def test_a_lowercase_word_read_into_a_name_is_dropped_but_particles_stay(nlp):
             'rang Taylor.\n\n"He sounded very breathless," she said. Martin Taylor recovered. Bill de Blasio spoke.')
     names = [e.canonical_name for e in build_entities(nlp(text))]
     assert "Martin Taylor" in names and "Bill de Blasio" in names and not [n for n in names if n.startswith("rang")]
+
+
+def test_a_name_ends_before_a_lowercase_word_that_joins_nothing(nlp):
+    from pipelines.nlp.entities import build_entities
+
+    text = ("Taylor Swift won. Big Machine Records made it possible for Swift to perform her songs at the upcoming "
+            "American Music Awards after Swift publicly scolded her former label. Secretary General Ban Ki-moon "
+            "spoke. The Committee for a Responsible Federal Budget agreed.")
+    names = {e.canonical_name for e in build_entities(nlp(text))}
+    assert not [n for n in names if " after " in n]
+    assert {"Ban Ki-moon", "Committee for a Responsible Federal Budget"} <= names

@@ -16,7 +16,7 @@ from pipelines.nlp.entities.gender import given_name_gender
 from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
 from pipelines.nlp.types import Entity, Mention
 
-EXTRACTOR_VERSION = "entities-1.6"
+EXTRACTOR_VERSION = "entities-1.7"
 
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S")
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "NORP": "NORP"}
@@ -47,6 +47,24 @@ def _leads_with_a_gerund(ent) -> bool:
     first = ent[0].lower_
     return (len(ent) > 1 and first.endswith("ing") and len(first) >= 5 and first not in _ING_NAMES
             and first.isalpha())
+
+
+# Lowercase words that join the parts of a name ("Bank of America", "Committee for a Responsible
+# Federal Budget", "Stratford-upon-Avon"); any other lowercase word ends it.
+_NAME_JOINERS = _NAME_PARTICLES | {"of", "the", "a", "an", "and", "for", "at", "on", "upon", "in", "to", "y", "e",
+                                   "und", "&"}
+
+
+def _name_end(ent) -> int:
+    """Where the name ends: before the first lowercase word that joins nothing ("American Music
+    Awards after Swift publicly scolded ...": the tagger ran the name into the clause)."""
+    for k in range(1, len(ent)):
+        word = ent[k].text
+        hyphenated = ent[k - 1].text == "-" and not ent[k - 1].whitespace_  # "Ban Ki-moon"
+        if word.isalpha() and word.islower() and word not in _NAME_JOINERS and not hyphenated:
+            previous = ent[k - 1]
+            return previous.idx + len(previous.text)
+    return ent.end_char
 
 
 def _leads_with_a_lowercase_word(ent) -> bool:
@@ -115,7 +133,7 @@ def build_entities(doc, rules: AliasRules | None = None) -> list[Entity]:
             ent_start = ent[1].idx  # "Hosting Cook at Dreamforce": the person is Cook
         elif etype == "ORG":
             ent_start, etype = _person_part(ent, etype)
-        start, end, name = clean_name(text, ent_start, ent.end_char)
+        start, end, name = clean_name(text, ent_start, _name_end(ent))
         if etype == "PERSON":
             inner = _INNER_POSSESSIVE.search(name)
             if inner:  # "Putin's Grand Plan" (a headline or a work's title): the person is Putin
