@@ -258,3 +258,14 @@ def test_the_statement_continues_an_earlier_statement_whose_author_is_named(nlp)
     text = ('Big Machine Records issued a statement on Monday. Later a statement was obtained by reporters. '
             '"We never agreed," the statement said.')
     _assert_speaker_entity(nlp, text, "never agreed", None)
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # the parser gives the name after an inverted cue to the participle that follows it
+    ('"I am not going to say it is a mistake, so forget about it," said retired neurosurgeon Ben Carson, '
+     "asked about his claims.", "forget about it", "Ben Carson"),
+    ('"We will work out some system," Trump answered.', "some system", "Trump"),
+    ("Gaiman still bemoans that the novel should have been marketed like a bestseller.", "marketed", "Gaiman"),
+])
+def test_more_cues_and_an_inverted_speaker_before_a_participle(nlp, text, words, speaker):
+    _assert_speaker_entity(nlp, text, words, speaker)

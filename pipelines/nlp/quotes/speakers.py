@@ -143,6 +143,18 @@ def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
         if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "dative", "nsubj") and child.pos_ in ("PROPN", "NOUN") \
                 and usable(child) and child.i <= cue.i + 2 and child.ent_type_ not in _TIME_ENTS:
             return child
+    # '"...," said retired neurosurgeon Ben Carson, asked about ...': the parser gave the name to
+    # the participle after it; the name run right after an inverted cue is its speaker.
+    if inverts and cue.i > 0 and doc[cue.i - 1].is_punct:
+        run_end = cue.i + 1
+        while run_end < min(len(doc), cue.i + 7) and doc[run_end].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "VERB") \
+                and doc[run_end].dep_ in ("compound", "amod", "det", "nsubj", "nmod", "poss") \
+                and index.in_quote[run_end] < 0:
+            run_end += 1
+        last = doc[run_end - 1] if run_end > cue.i + 1 else None
+        if last is not None and last.pos_ == "PROPN" and last.dep_ == "nsubj" and last.head.i > last.i \
+                and run_end < len(doc) and doc[run_end].text == "," and usable(last):
+            return last
     # '"...," said Skelly' / '"...," Skelly said': a surname the tagger read as an adverb ("-ly")
     # or an adjective; a capitalized word next to the cue in mid-sentence is a name.
     for k in ((cue.i + 1, cue.i - 1) if inverts else (cue.i - 1,)):
