@@ -269,3 +269,9 @@ def test_the_statement_continues_an_earlier_statement_whose_author_is_named(nlp)
 ])
 def test_more_cues_and_an_inverted_speaker_before_a_participle(nlp, text, words, speaker):
     _assert_speaker_entity(nlp, text, words, speaker)
+
+
+def test_a_closing_mark_glued_to_the_speakers_name_still_attributes(nlp):
+    text = "Bill Clinton spoke on Monday. \u201cSome of the comments he has made are divisive,\u201dClinton said."
+    _assert_speaker_entity(nlp, text, "divisive", "Bill Clinton")
+    assert [t.text for t in nlp("The U.S.\u2019s view.")][:3] == ["The", "U.S.", "\u2019s"]
