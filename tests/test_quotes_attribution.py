@@ -266,6 +266,7 @@ def test_the_statement_continues_an_earlier_statement_whose_author_is_named(nlp)
      "asked about his claims.", "forget about it", "Ben Carson"),
     ('"We will work out some system," Trump answered.', "some system", "Trump"),
     ("Gaiman still bemoans that the novel should have been marketed like a bestseller.", "marketed", "Gaiman"),
+    ('"That would have been better," Toomey fumed on Tuesday.', "would have been better", "Toomey"),
 ])
 def test_more_cues_and_an_inverted_speaker_before_a_participle(nlp, text, words, speaker):
     _assert_speaker_entity(nlp, text, words, speaker)
