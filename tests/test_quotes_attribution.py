@@ -276,3 +276,12 @@ def test_a_closing_mark_glued_to_the_speakers_name_still_attributes(nlp):
     text = "Bill Clinton spoke on Monday. \u201cSome of the comments he has made are divisive,\u201dClinton said."
     _assert_speaker_entity(nlp, text, "divisive", "Bill Clinton")
     assert [t.text for t in nlp("The U.S.\u2019s view.")][:3] == ["The", "U.S.", "\u2019s"]
+
+
+def test_what_a_sent_message_says_is_its_senders(nlp):
+    text = 'Bernie Sanders lost on Tuesday. The Vermont senator emailed supporters saying: "The struggle continues."'
+    quotes = [q for q in _quotes(nlp, text) if "struggle" in text[q.content_start:q.content_end]]
+    assert [q.speaker_text for q in quotes] == ["The Vermont senator"]
+    # an infinitive on a noun is no message: "a duty to remind China" reports nothing
+    text = "Foreign leaders have a duty to remind China that they are watching."
+    assert not _quotes(nlp, text)

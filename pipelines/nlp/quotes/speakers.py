@@ -117,7 +117,15 @@ def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
         # "went on to say", "continued, saying", "and added": the subject of the governing verb.
         if verb.dep_ in ("xcomp", "conj", "advcl", "acl") and verb.head.i != verb.i:
             if verb.dep_ == "acl" and verb.head.pos_ in _NOUNISH:
-                return verb.head if usable(verb.head) else None  # "a statement saying ..."
+                noun = verb.head
+                governor = noun.head
+                if verb.tag_ == "VBG" and noun.dep_ in ("dobj", "dative") and governor.pos_ == "VERB":
+                    # "The Vermont senator emailed supporters saying ...", "X issued a statement
+                    # saying ...": what the sent thing says is its sender's
+                    sender = next((c for c in governor.children if c.dep_ == "nsubj" and usable(c)), None)
+                    if sender is not None:
+                        return _person_apposition(sender, governor) or sender
+                return noun if usable(noun) else None  # "a statement saying ..."
             head = verb.head
             # "May said that the country would leave ... and suggested that ...": a report
             # conjoined inside another report's content continues the outer speaker.
