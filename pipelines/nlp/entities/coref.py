@@ -95,6 +95,13 @@ def _people_in_between(doc, start: int, end: int) -> bool:
     return False
 
 
+_DEFINITE = ("the", "this", "that")
+
+
+def _is_definite(noun) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
+
+
 DESCRIPTION_LOOKBACK = 3000  # tokens before a person's first mention searched for the same description
 
 
@@ -111,7 +118,7 @@ def _described_before_named(head, person: Entity) -> bool:
     lemma, lemmas, pos, lower, heads = head.lemma_, columns.lemma, columns.pos, columns.lower, columns.head
 
     def definite(i):  # "the man", "the 43-year-old man"
-        return any(lower[j] in ("the", "this", "that") and heads[j] == i for j in range(max(0, i - 5), i))
+        return any(lower[j] in _DEFINITE and heads[j] == i for j in range(max(0, i - 5), i))
 
     return any(lemmas[i] == lemma and pos[i] == "NOUN" and definite(i)
                for i in range(max(0, first.start - DESCRIPTION_LOOKBACK), first.start))
@@ -275,7 +282,7 @@ class SpeakerResolver:
         """"the statement continued" after "Big Machine Records issued a statement": a definite
         document continues the same word's earlier mentions, back to the one that says whose it
         is; an indefinite one with no author ("a statement obtained by Variety") ends the chain."""
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children):
+        if not _is_definite(document):
             return None
         doc = document.doc
         lemma = document.lemma_
@@ -286,7 +293,7 @@ class SpeakerResolver:
             author = self._author_of(earlier)
             if author is not None:
                 return author
-            if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in earlier.children):
+            if not _is_definite(earlier):
                 return None
         return None
 
