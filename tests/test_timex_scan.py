@@ -135,3 +135,14 @@ def test_scores_and_product_years_are_not_years():
     assert values("The new keyboard has more key travel than the 2016.") == []
     assert values("It scored well in 2015.") == ["2015"]
     assert values("The 2016 election was close.") == ["2016"]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_compiled_patterns_cover_every_key(text):
+    # Workers fork after compile_patterns(): no word start may need a pattern compiled after it.
+    timex_scan.compile_patterns()
+    compiled = timex_scan._pattern_of_rules.cache_info().currsize
+    for variant in (text, text.upper(), "Since January 3rd, the 1990s and next Tuesday: " + text):
+        list(timex_scan.scan(variant))
+    assert timex_scan._pattern_of_rules.cache_info().currsize == compiled

@@ -20,6 +20,7 @@ from pipelines.nlp import time as timex_mod
 from pipelines.nlp.entities.aliases import SHIPPED_ALIASES, load_alias_rules
 from pipelines.nlp.language import detect_language
 from pipelines.nlp.spacy_model import load_model
+from pipelines.nlp.time.scan import compile_patterns as compile_timex_patterns
 from pipelines.nlp.textprep import sanitize, segment
 from pipelines.nlp.types import DocInput, DocumentExtraction
 
@@ -80,6 +81,7 @@ class Extractor:
         workers then inherit them instead of each loading them again."""
         self.extract_parsed(self.nlp(_WARM_UP_TEXT), DocInput(doc_id="warm-up", text=_WARM_UP_TEXT,
                                                                 published="2020-01-02"))
+        compile_timex_patterns()  # what one text compiles is a few of them
 
     def _prepare(self, docs: Iterable[DocInput]) -> Iterator[tuple[str, tuple]]:
         """Yield (segment text, (doc index, segment index, n segments, DocInput, skip reason, segment text))."""

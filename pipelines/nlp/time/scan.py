@@ -51,6 +51,17 @@ def _candidate_pattern() -> re.Pattern:
 _CANDIDATE = _candidate_pattern()
 
 
+def compile_patterns() -> None:
+    """Compile now every pattern a word start can select: a key selects the rules of the longest
+    trigger it begins with (and of that trigger's prefixes), so one pattern per trigger covers
+    all keys. Called before workers fork, so they share the compiled patterns instead of each
+    new worker compiling them again on first use (0.2 s, and ~0.5 s per worker under load)."""
+    for rule in RULES:
+        for trigger in rule.starts:
+            if len(trigger) <= TRIGGER_CHARS:
+                _pattern_for(trigger)
+
+
 def scan(text: str) -> Iterator[re.Match]:
     """The matches of COMBINED.finditer(text), in order, trying only the rules that fit each start."""
     search, pos = _CANDIDATE.search, 0
