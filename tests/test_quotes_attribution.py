@@ -285,3 +285,15 @@ def test_what_a_sent_message_says_is_its_senders(nlp):
     # an infinitive on a noun is no message: "a duty to remind China" reports nothing
     text = "Foreign leaders have a duty to remind China that they are watching."
     assert not _quotes(nlp, text)
+
+
+@pytest.mark.parametrize("text, words, entity", [
+    ('Sondland was known for telling others "he was in charge of Ukraine" despite being the envoy in '
+     'Brussels, said another witness in the impeachment probe, former White House Russia adviser Fiona Hill.',
+     "in charge", "Fiona Hill"),
+    ("Julian Assange has denied the allegations. \u201cThe evidence is not strong enough to form the basis for "
+     "filing an indictment,\u201d Sweden\u2019s deputy director of public prosecution, Eva-Marie Persson, told "
+     "reporters.", "not strong", "Eva-Marie Persson"),
+])
+def test_a_description_with_a_name_in_apposition_is_that_person(nlp, text, words, entity):
+    _assert_speaker_entity(nlp, text, words, entity)

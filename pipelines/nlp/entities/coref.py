@@ -192,6 +192,9 @@ class SpeakerResolver:
             found = self.index.by_name(self.text[span_start:span_end])
             if found is not None:
                 return found
+        named = self._appositive_name(head)
+        if named is not None:
+            return named
         if lower in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "relcl":
             noun = head.head.head
             return self.resolve(noun, noun.idx, noun.idx + len(noun.text))
@@ -255,6 +258,22 @@ class SpeakerResolver:
             if noun not in FIRM_NOUNS:
                 return None  # "the commission said" after "Xinhua": an institution is named by its own word
             return self._preceding(span_start, ("ORG",), window=1500)  # "the company said"
+        return None
+
+    def _appositive_name(self, head) -> Entity | None:
+        """'said another witness in the impeachment probe, former White House Russia adviser Fiona
+        Hill': a description followed by a comma and a name in apposition is that named person (or,
+        for an organization word, that organization)."""
+        if head.pos_ != "NOUN":
+            return None
+        wanted = "ORG" if head.lemma_.lower() in ORG_NOUNS else "PERSON"
+        doc = head.doc
+        for child in head.rights:
+            if child.dep_ != "appos" or child.pos_ != "PROPN" or doc[child.left_edge.i - 1].text != ",":
+                continue
+            entity = self.index.at(child.idx, child.idx + len(child.text))
+            if entity is not None and entity.type == wanted and not self.in_quote_char(child.idx, child.idx + 1):
+                return entity
         return None
 
     def _author_of(self, document) -> Entity | None:
