@@ -297,3 +297,13 @@ def test_what_a_sent_message_says_is_its_senders(nlp):
 ])
 def test_a_description_with_a_name_in_apposition_is_that_person(nlp, text, words, entity):
     _assert_speaker_entity(nlp, text, words, entity)
+
+
+def test_a_lone_given_name_described_by_who_is_a_person(nlp):
+    # the NER typed "Tommy" a place here; the "who" clause says it is a person, so "he" is Tommy
+    text = ("Billionaire Warren Buffett's favorite investment is a low-cost index fund, experts say. Others may "
+            "argue that the money saved would pale in comparison to potential investment returns.\n\n"
+            "Tommy \u2014 who only goes by his first name online \u2014 retired nearly 10 years ago at age 51, "
+            "after a more than three-decade career in telecom. He never earned a six-figure salary, he wrote in "
+            "a blog post.\n\n\"So much of our having a great retirement is mental,\" he wrote.")
+    _assert_speaker_entity(nlp, text, "retirement is mental", "Tommy")

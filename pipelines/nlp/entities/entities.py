@@ -16,7 +16,7 @@ from pipelines.nlp.entities.name_repair import repaired_span
 from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
 from pipelines.nlp.types import Entity, Mention
 
-EXTRACTOR_VERSION = "entities-1.8"
+EXTRACTOR_VERSION = "entities-1.9"
 
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S")
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "NORP": "NORP"}

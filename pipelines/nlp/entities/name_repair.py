@@ -93,6 +93,17 @@ def _person_part(ent, etype: str) -> tuple[int, str]:
     return ent.start_char, etype
 
 
+_PERSONAL_RELATIVES = {"who", "whom", "whose"}
+
+
+def _given_name_with_who(ent) -> bool:
+    """'Tommy — who only goes by his first name online — retired': a lone given name typed as a
+    place or body, which a "who" clause describes, is a person."""
+    return len(ent) == 1 and _is_given_name(ent.text) and any(
+        child.dep_ == "relcl" and any(c.lower_ in _PERSONAL_RELATIVES and c.i < child.i for c in child.children)
+        for child in ent.root.children)
+
+
 def repaired_span(ent, etype: str, names: set[str]) -> tuple[int, int, str]:
     """(start, end, type) of the name an NER span holds; names: every span's text in the
     document (a name the text also uses alone)."""
@@ -100,6 +111,8 @@ def repaired_span(ent, etype: str, names: set[str]) -> tuple[int, int, str]:
     if (etype == "PERSON" and (_leads_with_a_gerund(ent) or _leads_with_a_lowercase_word(ent))) \
             or _leads_with_a_sentence_opener(ent, names):
         start = ent[1].idx  # "Hosting Cook at Dreamforce": the person is Cook
+    elif etype in ("ORG", "GPE") and _given_name_with_who(ent):
+        etype = "PERSON"
     elif etype == "ORG":
         start, etype = _person_part(ent, etype)
     return start, _name_end(ent), etype
