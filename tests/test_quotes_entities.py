@@ -128,3 +128,17 @@ def test_a_name_ends_before_a_lowercase_word_that_joins_nothing(nlp):
     names = {e.canonical_name for e in build_entities(nlp(text))}
     assert not [n for n in names if " after " in n]
     assert {"Ban Ki-moon", "Committee for a Responsible Federal Budget"} <= names
+
+
+def test_a_one_word_name_collects_its_unlabelled_uses_unless_it_is_also_a_word_or_a_thing():
+    from pipelines.nlp.entities.entities import _add_unlabelled_surnames, _Cluster
+    from pipelines.nlp.types import Mention
+
+    text = "Oz spoke first. Later Oz said more. Will arrived, and she will stay. Starship flew; Starship landed."
+    oz = _Cluster("PERSON", ["Oz"], [Mention(0, 2, "Oz")], ["Oz"])
+    w, s = text.index("Will"), text.index("Starship")
+    will = _Cluster("PERSON", ["Will"], [Mention(w, w + 4, "Will")], ["Will"])
+    starship = _Cluster("PERSON", ["Starship"], [Mention(s, s + 8, "Starship")], ["Starship"])
+    _add_unlabelled_surnames(text, [oz, will, starship], other_labels={"Starship"})
+    assert [m.start for m in oz.mentions] == [0, text.index("Oz said")]
+    assert len(will.mentions) == 1 and len(starship.mentions) == 1

@@ -234,3 +234,8 @@ def test_the_model_gate_ignores_market_words_and_names(nlp, text, target, evalua
     span = doc.char_span(start, start + len(target))
     mention = Mention(start, start + len(target), target, target, None, "name", span.start, span.end)
     assert _is_evaluative_near(next(iter(doc.sents)), doc, mention) is evaluative
+
+
+def test_a_stance_noun_that_a_verb_ends_is_no_stance(extractor):
+    # the friendship is given up, not held: neither favor nor against
+    assert not run(extractor, "Senator Maria Brennan ended her friendship with Tom Jones last year.")

@@ -16,7 +16,7 @@ from pipelines.nlp.entities.name_repair import repaired_span
 from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
 from pipelines.nlp.types import Entity, Mention
 
-EXTRACTOR_VERSION = "entities-1.9"
+EXTRACTOR_VERSION = "entities-1.10"
 
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S")
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "NORP": "NORP"}
@@ -50,7 +50,7 @@ def build_entities(doc, rules: AliasRules | None = None) -> list[Entity]:
             continue
         raw.append((start, end, name, etype))
     clusters = _cluster(raw, rules)
-    _add_unlabelled_surnames(text, clusters)
+    _add_unlabelled_surnames(text, clusters, {ent.text for ent in ents if ent.label_ != "PERSON"})
     return _to_entities(clusters, rules)
 
 
@@ -109,15 +109,25 @@ def _cluster(raw, rules: AliasRules) -> list[_Cluster]:
     return clusters
 
 
-def _add_unlabelled_surnames(text: str, clusters: list[_Cluster]) -> None:
+def _add_unlabelled_surnames(text: str, clusters: list[_Cluster], other_labels: set[str]) -> None:
     """Capitalized words the NER missed ("Putin’s" in a headline) that equal a known surname;
-    found with one regular-expression pass over the text, not a Python loop over tokens."""
+    found with one regular-expression pass over the text, not a Python loop over tokens.
+    other_labels: the texts the NER also labels something else than a person."""
     surnames: dict[str, _Cluster] = {}
     for cluster in clusters:
         if cluster.type == "PERSON" and len(cluster.full_tokens) >= 2:
             last = cluster.full_tokens[-1]
             if last[:1].isupper() and len(last) > 2:
                 surnames.setdefault(last, cluster)
+    for cluster in clusters:
+        # "Oz" named once by the NER and then missed: a one-word name collects its other uses too,
+        # unless the text also uses it as a common word ("Will", "Rose": "will", "rose") or the NER
+        # reads it as something else elsewhere ("Starship", a product twice and a person once)
+        if cluster.type == "PERSON" and len(cluster.full_tokens) == 1:
+            name = cluster.full_tokens[0]
+            if name[:1].isupper() and name[1:].islower() and name not in surnames and name not in other_labels \
+                    and not re.search(r"(?<![\w-])" + re.escape(name.lower()) + r"(?![\w-])", text):
+                surnames[name] = cluster
     if not surnames:
         return
     spans = sorted((m.start, m.end) for cluster in clusters for m in cluster.mentions)

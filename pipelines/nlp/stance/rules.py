@@ -82,6 +82,8 @@ def _text_between(a, b) -> str:
 
 # "refused to endorse X", "declined to back X": the verb the cue hangs from negates it.
 NEGATING_VERBS = {"refuse", "decline", "fail", "stop", "cease", "hesitate"}
+# Verbs that end what their object names (a friendship, support, ties): no stance is held any more.
+ENDING_VERBS = {"terminate", "end", "sever", "abandon", "renounce", "withdraw", "drop", "cut", "break"}
 
 
 def is_negated(token, until=None) -> bool:
@@ -213,6 +215,8 @@ def cue_frames(sent) -> list[CueFrame]:
                 continue  # "5 percent support of the black vote" is a poll figure, not a stance
             holders = [c for c in token.children if c.dep_ == "poss"]
             governor = token.head if token.dep_ in ("dobj", "attr", "nsubj", "pobj") else None
+            if token.dep_ == "dobj" and governor.lemma_.lower() in ENDING_VERBS:
+                continue  # "an effort to terminate his friendship with Epstein": a stance given up, not held
             if not holders and governor is not None and governor.pos_ in ("VERB", "AUX"):
                 holders = _subjects(governor)
             negated = is_negated(token) or (governor is not None and governor.pos_ in ("VERB", "AUX") and is_negated(governor))
