@@ -307,3 +307,16 @@ def test_a_lone_given_name_described_by_who_is_a_person(nlp):
             "after a more than three-decade career in telecom. He never earned a six-figure salary, he wrote in "
             "a blog post.\n\n\"So much of our having a great retirement is mental,\" he wrote.")
     _assert_speaker_entity(nlp, text, "retirement is mental", "Tommy")
+
+
+def test_a_bodys_name_used_again_unlabelled_and_they_after_two_named_people(nlp):
+    text = ("The record company Big Machine owns most of her music. She accused Big Machine of holding back "
+            "permission.\n\nHer post got the attention of two politicians: Senator Elizabeth Warren and "
+            "congresswoman Alexandria Ocasio-Cortez.\n\nThey criticised the label.\n\n"
+            "Big Machine have twice denied doing anything wrong.\n\n\"At no point did we block her special,\" they "
+            "said in a statement.\n\nThe company that runs the AMAs, Dick Clark Productions, said: \"We are pleased.\"")
+    quotes = _quotes(nlp, text)
+    # "they" continues the body named (unlabelled) in the sentence before, not the two senators
+    assert _quote_with(quotes, text, "At no point").speaker_entity == "Big Machine"
+    # a description with its own name in apposition is never the nearest other body
+    assert _quote_with(quotes, text, "We are pleased").speaker_entity != "Big Machine"

@@ -78,20 +78,20 @@ def _introduced_unnamed(head) -> bool:
 
 
 def _people_in_between(doc, start: int, end: int) -> bool:
-    """Whether people who could be "they" are the subject of a clause between a body's name and
-    the pronoun: "he and his wife Kali explained ... they said" are the couple, not the firm
-    named before them; so are "the researchers"."""
+    """Whether people who could be "they" stand between a body's name and the pronoun: "he and his
+    wife Kali explained ... they said" are the couple, not the firm named before them; so are
+    "the researchers", and two named people in any role."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     for token in span:
-        if token.dep_ not in SUBJECT_DEPS:
-            continue
         if token.tag_ == "NNS" and token.lemma_.lower() in PERSON_NOUNS:
-            return True
+            return True  # "the researchers", "two big-name Democratic politicians"
+        if token.dep_ not in SUBJECT_DEPS and token.ent_type_ != "PERSON":
+            continue
         conjuncts = [token, *(c for c in token.children if c.dep_ == "conj")]
         if len(conjuncts) > 1 and any(t.ent_type_ == "PERSON" or t.lower_ in ("he", "she", "i") for t in conjuncts):
-            return True
+            return True  # "he and his wife Kali", "Senator Elizabeth Warren and congresswoman Alexandria Ocasio-Cortez"
     return False
 
 
@@ -192,8 +192,8 @@ class SpeakerResolver:
             found = self.index.by_name(self.text[span_start:span_end])
             if found is not None:
                 return found
-        named = self._appositive_name(head)
-        if named is not None:
+        has_name, named = self._appositive_name(head)
+        if has_name:
             return named
         if lower in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "relcl":
             noun = head.head.head
@@ -260,21 +260,27 @@ class SpeakerResolver:
             return self._preceding(span_start, ("ORG",), window=1500)  # "the company said"
         return None
 
-    def _appositive_name(self, head) -> Entity | None:
+    def _appositive_name(self, head) -> tuple[bool, Entity | None]:
         """'said another witness in the impeachment probe, former White House Russia adviser Fiona
-        Hill': a description followed by a comma and a name in apposition is that named person (or,
-        for an organization word, that organization)."""
+        Hill', 'The company that runs the AMAs, Dick Clark Productions, said': a description
+        followed by a comma and a name in apposition is that named person (or, for an
+        organization word, that organization). (whether such a name follows, its entity or None:
+        a named description is never some other entity named earlier)."""
         if head.pos_ != "NOUN":
-            return None
+            return False, None
         wanted = "ORG" if head.lemma_.lower() in ORG_NOUNS else "PERSON"
         doc = head.doc
-        for child in head.rights:
-            if child.dep_ != "appos" or child.pos_ != "PROPN" or doc[child.left_edge.i - 1].text != ",":
+        candidates = [child for child in head.rights if child.dep_ == "appos"]
+        for clause in head.rights:  # the name closing the description's relative clause
+            if clause.dep_ == "relcl":
+                candidates += [t for t in clause.subtree if t.dep_ == "appos" and t.right_edge.i == clause.right_edge.i]
+        for name in candidates:
+            if name.pos_ != "PROPN" or doc[name.left_edge.i - 1].text != "," \
+                    or self.in_quote_char(name.idx, name.idx + 1):
                 continue
-            entity = self.index.at(child.idx, child.idx + len(child.text))
-            if entity is not None and entity.type == wanted and not self.in_quote_char(child.idx, child.idx + 1):
-                return entity
-        return None
+            entity = self.index.at(name.idx, name.idx + len(name.text))
+            return True, entity if entity is not None and entity.type == wanted else None
+        return False, None
 
     def _author_of(self, document) -> Entity | None:
         """Who a document speaks for: a named possessor ("The Verge's review"), a named

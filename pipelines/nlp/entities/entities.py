@@ -16,7 +16,7 @@ from pipelines.nlp.entities.name_repair import repaired_span
 from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
 from pipelines.nlp.types import Entity, Mention
 
-EXTRACTOR_VERSION = "entities-1.10"
+EXTRACTOR_VERSION = "entities-1.11"
 
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S")
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "NORP": "NORP"}
@@ -110,8 +110,9 @@ def _cluster(raw, rules: AliasRules) -> list[_Cluster]:
 
 
 def _add_unlabelled_surnames(text: str, clusters: list[_Cluster], other_labels: set[str]) -> None:
-    """Capitalized words the NER missed ("Putin’s" in a headline) that equal a known surname;
-    found with one regular-expression pass over the text, not a Python loop over tokens.
+    """Capitalized words the NER missed ("Putin’s" in a headline) that equal a known surname or
+    a known name of a body; found with one regular-expression pass over the text, not a Python
+    loop over tokens.
     other_labels: the texts the NER also labels something else than a person."""
     surnames: dict[str, _Cluster] = {}
     for cluster in clusters:
@@ -128,6 +129,11 @@ def _add_unlabelled_surnames(text: str, clusters: list[_Cluster], other_labels: 
             if name[:1].isupper() and name[1:].islower() and name not in surnames and name not in other_labels \
                     and not re.search(r"(?<![\w-])" + re.escape(name.lower()) + r"(?![\w-])", text):
                 surnames[name] = cluster
+        # "Big Machine have twice denied": a body's name of two or more words, used again where
+        # the NER did not label it
+        elif cluster.type == "ORG" and len(cluster.full_tokens) >= 2 \
+                and all(token[:1].isupper() for token in cluster.full_tokens):
+            surnames.setdefault(" ".join(cluster.full_tokens), cluster)
     if not surnames:
         return
     spans = sorted((m.start, m.end) for cluster in clusters for m in cluster.mentions)
