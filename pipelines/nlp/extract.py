@@ -81,7 +81,7 @@ class Extractor:
         workers then inherit them instead of each loading them again."""
         self.extract_parsed(self.nlp(_WARM_UP_TEXT), DocInput(doc_id="warm-up", text=_WARM_UP_TEXT,
                                                                 published="2020-01-02"))
-        compile_timex_patterns()  # what one text compiles is a few of them
+        compile_timex_patterns()  # the warm-up text selects only a few of them
 
     def _prepare(self, docs: Iterable[DocInput]) -> Iterator[tuple[str, tuple]]:
         """Yield (segment text, (doc index, segment index, n segments, DocInput, skip reason, segment text))."""

@@ -19,6 +19,7 @@ from pipelines.nlp.types import Entity, Mention
 EXTRACTOR_VERSION = "entities-1.11"
 
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S")
+_WORD = re.compile(r"[\w-]+")
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "NORP": "NORP"}
 
 
@@ -120,15 +121,17 @@ def _add_unlabelled_surnames(text: str, clusters: list[_Cluster], other_labels: 
             last = cluster.full_tokens[-1]
             if last[:1].isupper() and len(last) > 2:
                 surnames.setdefault(last, cluster)
+    words = None  # every word of the text, read once and only when a one-word name needs it
     for cluster in clusters:
         # "Oz" named once by the NER and then missed: a one-word name collects its other uses too,
         # unless the text also uses it as a common word ("Will", "Rose": "will", "rose") or the NER
         # reads it as something else elsewhere ("Starship", a product twice and a person once)
         if cluster.type == "PERSON" and len(cluster.full_tokens) == 1:
             name = cluster.full_tokens[0]
-            if name[:1].isupper() and name[1:].islower() and name not in surnames and name not in other_labels \
-                    and not re.search(r"(?<![\w-])" + re.escape(name.lower()) + r"(?![\w-])", text):
-                surnames[name] = cluster
+            if name[:1].isupper() and name[1:].islower() and name not in surnames and name not in other_labels:
+                words = words if words is not None else set(_WORD.findall(text))
+                if name.lower() not in words:
+                    surnames[name] = cluster
         # "Big Machine have twice denied": a body's name of two or more words, used again where
         # the NER did not label it
         elif cluster.type == "ORG" and len(cluster.full_tokens) >= 2 \
