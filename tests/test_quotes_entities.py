@@ -130,15 +130,16 @@ def test_a_name_ends_before_a_lowercase_word_that_joins_nothing(nlp):
     assert {"Ban Ki-moon", "Committee for a Responsible Federal Budget"} <= names
 
 
-def test_a_one_word_name_collects_its_unlabelled_uses_unless_it_is_also_a_word_or_a_thing():
+def test_a_bodys_name_is_collected_where_it_acts_and_a_one_word_name_never(nlp):
     from pipelines.nlp.entities.entities import _add_unlabelled_surnames, _Cluster
     from pipelines.nlp.types import Mention
 
-    text = "Oz spoke first. Later Oz said more. Will arrived, and she will stay. Starship flew; Starship landed."
-    oz = _Cluster("PERSON", ["Oz"], [Mention(0, 2, "Oz")], ["Oz"])
-    w, s = text.index("Will"), text.index("Starship")
-    will = _Cluster("PERSON", ["Will"], [Mention(w, w + 4, "Will")], ["Will"])
-    starship = _Cluster("PERSON", ["Starship"], [Mention(s, s + 8, "Starship")], ["Starship"])
-    _add_unlabelled_surnames(text, [oz, will, starship], other_labels={"Starship"})
-    assert [m.start for m in oz.mentions] == [0, text.index("Oz said")]
-    assert len(will.mentions) == 1 and len(starship.mentions) == 1
+    text = ("Big Machine Records sued. Big Machine Records said nothing. Fans bought Big Machine Records "
+            "albums. Salad was served. Salad was cold.")
+    label = _Cluster("ORG", ["Big", "Machine", "Records"], [Mention(0, 19, "Big Machine Records")], ["Big Machine Records"])
+    salad = _Cluster("PERSON", ["Salad"], [Mention(text.index("Salad"), text.index("Salad") + 5, "Salad")], ["Salad"])
+    _add_unlabelled_surnames(nlp(text), text, [label, salad])
+    # the subject of "said" is the label; a name qualifying "albums" is not collected
+    assert [m.start for m in label.mentions] == [0, text.index("Big Machine Records said")]
+    # the NER's one-word "person" labels (often a dish, a team, a title) are not repeated
+    assert len(salad.mentions) == 1

@@ -16,10 +16,9 @@ from pipelines.nlp.entities.name_repair import repaired_span
 from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
 from pipelines.nlp.types import Entity, Mention
 
-EXTRACTOR_VERSION = "entities-1.11"
+EXTRACTOR_VERSION = "entities-1.12"
 
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S")
-_WORD = re.compile(r"[\w-]+")
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "NORP": "NORP"}
 
 
@@ -51,7 +50,7 @@ def build_entities(doc, rules: AliasRules | None = None) -> list[Entity]:
             continue
         raw.append((start, end, name, etype))
     clusters = _cluster(raw, rules)
-    _add_unlabelled_surnames(text, clusters, {ent.text for ent in ents if ent.label_ != "PERSON"})
+    _add_unlabelled_surnames(doc, text, clusters)
     return _to_entities(clusters, rules)
 
 
@@ -110,33 +109,26 @@ def _cluster(raw, rules: AliasRules) -> list[_Cluster]:
     return clusters
 
 
-def _add_unlabelled_surnames(text: str, clusters: list[_Cluster], other_labels: set[str]) -> None:
-    """Capitalized words the NER missed ("Putin’s" in a headline) that equal a known surname or
-    a known name of a body; found with one regular-expression pass over the text, not a Python
-    loop over tokens.
-    other_labels: the texts the NER also labels something else than a person."""
+def _add_unlabelled_surnames(doc, text: str, clusters: list[_Cluster]) -> None:
+    """Capitalized words the NER missed ("Putin’s" in a headline) that equal a known surname, and
+    a body's name of two or more words where it acts ("Big Machine have twice denied", "The
+    group that owns her music, Big Machine,"); found with one regular-expression pass over the
+    text, not a Python loop over tokens. A body's name elsewhere is left alone: the NER's ORG
+    labels on products and series ("Apple Watch Series", "LEGO Star Wars") are not repeated."""
     surnames: dict[str, _Cluster] = {}
+    bodies: set[str] = set()
     for cluster in clusters:
         if cluster.type == "PERSON" and len(cluster.full_tokens) >= 2:
             last = cluster.full_tokens[-1]
             if last[:1].isupper() and len(last) > 2:
                 surnames.setdefault(last, cluster)
-    words = None  # every word of the text, read once and only when a one-word name needs it
     for cluster in clusters:
-        # "Oz" named once by the NER and then missed: a one-word name collects its other uses too,
-        # unless the text also uses it as a common word ("Will", "Rose": "will", "rose") or the NER
-        # reads it as something else elsewhere ("Starship", a product twice and a person once)
-        if cluster.type == "PERSON" and len(cluster.full_tokens) == 1:
-            name = cluster.full_tokens[0]
-            if name[:1].isupper() and name[1:].islower() and name not in surnames and name not in other_labels:
-                words = words if words is not None else set(_WORD.findall(text))
-                if name.lower() not in words:
-                    surnames[name] = cluster
-        # "Big Machine have twice denied": a body's name of two or more words, used again where
-        # the NER did not label it
-        elif cluster.type == "ORG" and len(cluster.full_tokens) >= 2 \
+        if cluster.type == "ORG" and len(cluster.full_tokens) >= 2 \
                 and all(token[:1].isupper() for token in cluster.full_tokens):
-            surnames.setdefault(" ".join(cluster.full_tokens), cluster)
+            name = " ".join(cluster.full_tokens)
+            if name not in surnames:
+                surnames[name] = cluster
+                bodies.add(name)
     if not surnames:
         return
     spans = sorted((m.start, m.end) for cluster in clusters for m in cluster.mentions)
@@ -149,8 +141,16 @@ def _add_unlabelled_surnames(text: str, clusters: list[_Cluster], other_labels: 
     pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
                          + r")(?![\w-])")
     for match in pattern.finditer(text):
-        if not covered(match.start(), match.end()):
-            surnames[match.group()].mentions.append(Mention(match.start(), match.end(), match.group()))
+        name = match.group()
+        if covered(match.start(), match.end()) or (name in bodies and not _acts(doc, match.start(), match.end())):
+            continue
+        surnames[name].mentions.append(Mention(match.start(), match.end(), name))
+
+
+def _acts(doc, start: int, end: int) -> bool:
+    """Whether the name is a clause's subject or in apposition to one."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "appos")
 
 
 def _to_entities(clusters: list[_Cluster], rules: AliasRules) -> list[Entity]:
