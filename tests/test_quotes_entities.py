@@ -143,3 +143,34 @@ def test_a_bodys_name_is_collected_where_it_acts_and_a_one_word_name_never(nlp):
     assert [m.start for m in label.mentions] == [0, text.index("Big Machine Records said")]
     # the NER's one-word "person" labels (often a dish, a team, a title) are not repeated
     assert len(salad.mentions) == 1
+
+
+def test_a_surname_shared_by_relatives_is_the_person_introduced_first(nlp):
+    # News introduces its principal, then names relatives in full: the bare surname after a
+    # relative's full name is still the principal (it used to join the most recent full name).
+    text = ("Senator Mark Hollis will vote for the bill, he said on Monday. Critics mocked a photo of "
+            "his wife, Laura Hollis, at the convention. Mr. Hollis told reporters on Tuesday that he would not back down.")
+    entities = build_entities(nlp(text), AliasRules())
+    last = text.rindex("Hollis")
+    owner = next(e for e in entities if any(m.start == last for m in e.mentions))
+    assert owner.canonical_name == "Mark Hollis"
+    assert any(e.canonical_name == "Laura Hollis" for e in entities)
+
+
+def test_an_office_before_a_shared_surname_picks_who_held_it(nlp):
+    # the relative is introduced first and named more often; the office decides
+    text = ("Tom Hayward sat on the board of a gas company. His father, Governor Frank Hayward, was "
+            "in office then, and Tom Hayward was paid well. Governor Hayward denied any wrongdoing on Friday.")
+    entities = build_entities(nlp(text), AliasRules())
+    last = text.rindex("Hayward")
+    owner = next(e for e in entities if any(m.start == last for m in e.mentions))
+    assert owner.canonical_name == "Frank Hayward"
+
+
+def test_an_honorific_before_a_shared_surname_picks_by_gender(nlp):
+    text = ("Senator Mark Hollis will vote for the bill, he said on Monday. Critics mocked a photo of "
+            "his wife, Laura Hollis, at the convention. Mrs. Hollis told reporters on Tuesday that she would not back down.")
+    entities = build_entities(nlp(text), AliasRules())
+    last = text.rindex("Hollis")
+    owner = next(e for e in entities if any(m.start == last for m in e.mentions))
+    assert owner.canonical_name == "Laura Hollis"

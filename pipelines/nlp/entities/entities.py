@@ -1,7 +1,8 @@
 """People, organizations and places of one document, each with every mention of it.
 
 Within a document, "Vladimir Putin", "Putin", "Mr. Putin" and "Putin's" become one entity:
-short person mentions attach to the most recent full name ending (or starting) with them.
+short person mentions attach to the full name ending (or starting) with them: the most recent
+one, or for a surname several people share, the one shared_surnames.py's evidence picks.
 Across documents entities merge on a normalized name key; the user-editable alias file
 (entity_aliases.yaml, see its header) can merge names into one key or keep names apart.
 """
@@ -14,9 +15,10 @@ from pipelines.nlp.doc_cache import doc_text
 from pipelines.nlp.entities.aliases import AliasRules, load_alias_rules
 from pipelines.nlp.entities.name_repair import repaired_span
 from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
+from pipelines.nlp.entities.shared_surnames import SharedSurnames
 from pipelines.nlp.types import Entity, Mention
 
-EXTRACTOR_VERSION = "entities-1.12"
+EXTRACTOR_VERSION = "entities-1.13"
 
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S")
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "NORP": "NORP"}
@@ -49,12 +51,12 @@ def build_entities(doc, rules: AliasRules | None = None) -> list[Entity]:
         if not name or not any(ch.isalpha() for ch in name):
             continue
         raw.append((start, end, name, etype))
-    clusters = _cluster(raw, rules)
+    clusters = _cluster(raw, rules, text)
     _add_unlabelled_surnames(doc, text, clusters)
     return _to_entities(clusters, rules)
 
 
-def _cluster(raw, rules: AliasRules) -> list[_Cluster]:
+def _cluster(raw, rules: AliasRules, text: str) -> list[_Cluster]:
     # Full person names first so that a surname met before its full name still attaches.
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
@@ -75,6 +77,7 @@ def _cluster(raw, rules: AliasRules) -> list[_Cluster]:
     for cluster in persons_full:
         surname_index.setdefault(cluster.full_tokens[-1].lower(), []).append(cluster)
         surname_index.setdefault(cluster.full_tokens[0].lower(), []).append(cluster)
+    shared = _shared_surnames(text, raw, by_key, surname_index)
     last_full: dict[str, _Cluster] = {}  # name word -> the full name most recently mentioned
     for start, end, name, etype in raw:
         tokens = name_tokens(name)
@@ -89,9 +92,7 @@ def _cluster(raw, rules: AliasRules) -> list[_Cluster]:
             # most recently ("Clinton" after "Hillary Clinton"), unless the alias file keeps
             # the two apart.
             word = tokens[0].lower()
-            candidates = surname_index[word]
-            if word in last_full:
-                candidates = [last_full[word]] + [c for c in candidates if c is not last_full[word]]
+            candidates = _bare_name_candidates(word, surname_index[word], last_full, shared, start, end)
             for candidate in candidates:
                 if not rules.kept_apart(name, " ".join(candidate.full_tokens)):
                     cluster = candidate
@@ -107,6 +108,38 @@ def _cluster(raw, rules: AliasRules) -> list[_Cluster]:
         if name not in cluster.names:
             cluster.names.append(name)
     return clusters
+
+
+def _shared_surnames(text: str, raw, by_key: dict[str, _Cluster],
+                     surname_index: dict[str, list[_Cluster]]) -> SharedSurnames:
+    """Who is named how often, first where and with which office: the evidence that tells
+    people sharing a surname apart."""
+    shared = SharedSurnames(text)
+    given_names = {}
+    for clusters in surname_index.values():
+        for cluster in clusters:
+            given_names.setdefault(cluster.full_tokens[0].lower(), set()).add(id(cluster))
+    for start, end, name, etype in raw:
+        tokens = name_tokens(name)
+        if etype == "PERSON" and len(tokens) >= 2:
+            shared.named(by_key[name_key(name, "PERSON")], start, full=True)
+        elif len(tokens) == 1 and len(given_names.get(tokens[0].lower(), ())) == 1:
+            cluster = next(c for c in surname_index[tokens[0].lower()] if c.full_tokens[0].lower() == tokens[0].lower())
+            shared.named(cluster, start, full=False)
+    return shared
+
+
+def _bare_name_candidates(word: str, candidates: list[_Cluster], last_full: dict[str, _Cluster],
+                          shared: SharedSurnames, start: int, end: int) -> list[_Cluster]:
+    """The full names a lone name word may join, best first: for a surname several people
+    share, SharedSurnames' evidence (never mere recency); for a given name, or a surname of
+    one person, the full name mentioned most recently."""
+    by_surname = [c for c in candidates if c.full_tokens[-1].lower() == word]
+    if len(by_surname) > 1:
+        return shared.rank(by_surname, start, end) + [c for c in candidates if c not in by_surname]
+    if word in last_full:
+        return [last_full[word]] + [c for c in candidates if c is not last_full[word]]
+    return candidates
 
 
 def _add_unlabelled_surnames(doc, text: str, clusters: list[_Cluster]) -> None:
