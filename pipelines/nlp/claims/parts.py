@@ -16,10 +16,10 @@ _HEDGE_WORDS = {"unlikely", "likely", "probably", "possibly", "perhaps", "maybe"
 _PREDICT_WORDS = {"will", "'ll", "shall", "wo", "forecast", "forecasts", "predict", "predicts", "predicted",
                   "expect", "expects", "expected", "plan", "plans", "planned", "going", "projected", "project",
                   "intends", "intend", "scheduled", "upcoming", "soon", "tomorrow", "next", "future"}
-_NEGATION_WORDS = {"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor", "none", "cannot"}
+_NEGATION_WORDS = {"not", "n't", "n’t", "never", "no", "nobody", "nothing", "neither", "nor", "none", "cannot"}
 _TEXT_HEDGE = re.compile(r"\b(?:" + "|".join(sorted(w for w in _HEDGE_WORDS if w.isalpha())) + r")\b", re.I)
 _TEXT_PREDICT = re.compile(r"\b(?:will|shall|going\s+to|expects?\s+to|expected\s+to|forecasts?|predicts?|plans?\s+to)\b|'ll\b", re.I)
-_TEXT_NEGATE = re.compile(r"\b(?:not|never|no\s+longer|cannot)\b|n't\b", re.I)
+_TEXT_NEGATE = re.compile(r"\b(?:not|never|no\s+longer|cannot)\b|n['’]t\b", re.I)
 
 
 def _main_clause_indices(sent, heads: list[int], deps: list[str]) -> list[int]:

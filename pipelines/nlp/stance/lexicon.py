@@ -94,7 +94,7 @@ EXPERIENCER_ADJECTIVES = {
     "sceptical", "skeptical", "surprised", "shocked", "horrified", "outraged", "unhappy", "eager", "keen",
 }
 
-NEGATORS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without",
+NEGATORS = {"not", "n't", "n’t", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without",
             "hardly", "barely", "scarcely", "cannot"}
 # Phrases that negate a predicate as a whole ("by no means a threat").
 NEGATING_PHRASES = ("by no means", "in no way", "far from", "no longer", "not at all", "anything but",
