@@ -239,3 +239,15 @@ def test_the_model_gate_ignores_market_words_and_names(nlp, text, target, evalua
 def test_a_stance_noun_that_a_verb_ends_is_no_stance(extractor):
     # the friendship is given up, not held: neither favor nor against
     assert not run(extractor, "Senator Maria Brennan ended her friendship with Tom Jones last year.")
+
+
+def test_a_name_in_the_writers_paraphrase_of_a_mixed_quotation_is_an_antecedent(extractor):
+    # The paraphrase around the marked word is the writer's: "Hale" there is who "she" is, not
+    # the radio host named before it. The typographic apostrophe reads like the straight one
+    # ("She’s a disgrace" is a copula, whose complement the rules decide).
+    text = ("Governor Tom Walsh spoke to reporters on Monday. Brenda Hale spoke to the radio host "
+            "Jordan Okafor on Tuesday. Walsh blasted Hale as a \u201cdisgrace\u201d on Wednesday.\n\n"
+            "\u201cShe\u2019s a disgrace and those comments are a disgrace,\u201d he said.")
+    quoted = text.index("\u201cShe")
+    got = {(s.holder, s.target, s.polarity, s.method) for s in run(extractor, text) if s.evidence_start >= quoted}
+    assert got == {("Tom Walsh", "Brenda Hale", "against", "rule")}

@@ -301,7 +301,9 @@ def target_evidence(head, frames: list[CueFrame]) -> list[Evidence]:
         evidence.append(Evidence(score, verb, "passive", negated, hedged, agents))
     elif top.dep_ == "nsubj" and (verb.lemma_.lower() in COPULAS or verb.pos_ == "AUX"):
         for complement in verb.children:
-            if complement.dep_ not in ("attr", "acomp", "oprd"):
+            # "be" takes no object: a dobj on it is the parser's misread complement ("She’s a disgrace")
+            if complement.dep_ not in ("attr", "acomp", "oprd") and not (
+                    complement.dep_ == "dobj" and verb.lemma_.lower() == "be"):
                 continue
             for i, part in enumerate(_children_conj(complement)):
                 if part.lemma_.lower() in EXPERIENCER_ADJECTIVES or part.lower_ in EXPERIENCER_ADJECTIVES:

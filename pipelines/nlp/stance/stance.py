@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pipelines.nlp.doc_cache import doc_sentences, doc_text, token_columns
+from pipelines.nlp.quotes.marks import find_quoted_spans
 from pipelines.nlp.stance.lexicon import word_valence
 from pipelines.nlp.stance.polarity import TargetPolarityModel
 from pipelines.nlp.stance.rules import (
@@ -32,7 +33,7 @@ from pipelines.nlp.stance.rules import (
 from pipelines.nlp.stance.targets import EntityIndex, holder_mentions, mention_head, sentence_mentions
 from pipelines.nlp.types import Mention, Polarity, PublicationDate, Stance, UnusableDate
 
-EXTRACTOR_VERSION = "stance-2.7"
+EXTRACTOR_VERSION = "stance-2.8"
 
 # Rule evidence of these kinds decides on its own when strong enough; weaker cues go to the model.
 DECISIVE_KINDS = {"verb_object", "noun_complement", "prep_verb", "passive", "predicate"}
@@ -407,12 +408,30 @@ def _author_keys(doc_input) -> set[str]:
 def _pronoun_resolver(doc, quotes, entities):
     from pipelines.nlp.entities import SpeakerResolver
 
-    spans = [tuple(span) for q in quotes or [] for span in (q.content_spans or [(q.content_start, q.content_end)])]
+    spans = _words_in_quotation_marks(doc_text(doc), quotes)
 
     def in_quote(start, end):
         return any(s <= start and end <= e for s, e in spans)
 
     return SpeakerResolver(list(entities or []), in_quote, doc_text(doc))
+
+
+def _words_in_quotation_marks(text: str, quotes) -> list[tuple[int, int]]:
+    """The quotations' own words: a direct quotation's content and the marked stretches of a
+    mixed one. The unmarked rest of a mixed or indirect quotation is the writer's paraphrase,
+    whose names are antecedents like any other ("Christie blasted Clinton as a 'disgrace'.
+    'She's a disgrace,' he said": she is Clinton)."""
+    spans, mixed = [], []
+    for quote in quotes or []:
+        content = [tuple(span) for span in (quote.content_spans or [(quote.content_start, quote.content_end)])]
+        if quote.kind == "direct":
+            spans.extend(content)
+        elif quote.kind == "mixed":
+            mixed.extend(content)
+    if mixed:
+        spans.extend((marked.start, marked.end) for marked in find_quoted_spans(text)
+                     if any(s <= marked.start and marked.end <= e for s, e in mixed))
+    return spans
 
 
 def _resolve_pronoun(doc, mention: Mention, resolver, excluded: set[str] = frozenset(),
