@@ -320,3 +320,17 @@ def test_a_bodys_name_used_again_unlabelled_and_they_after_two_named_people(nlp)
     assert _quote_with(quotes, text, "At no point").speaker_entity == "Big Machine"
     # a description with its own name in apposition is never the nearest other body
     assert _quote_with(quotes, text, "We are pleased").speaker_entity != "Big Machine"
+
+
+def test_a_paragraph_after_a_cue_and_colon_is_the_speakers_block_quotation(nlp):
+    # A block quotation whose markup was lost: the paragraph after "The governor added:" is his.
+    text = ("Governor Tom Walsh spoke to reporters on Monday about the plan.\n\nThe governor added:\n\n"
+            "It is typical of the council. They know nothing, but the talking never stops.\n\n"
+            "The council did not respond. CNN noted the sparse attendance:\n\n"
+            "Only a few dozen people came to the hall on a cold night.")
+    quotes = _quotes(nlp, text)
+    block = [q for q in quotes if text[q.content_start:q.content_end].startswith("It is typical")]
+    assert len(block) == 1 and block[0].content_end == text.index("\n\nThe council")
+    assert block[0].speaker_entity == "Tom Walsh"
+    # what the writer says a source noted, then the writer's own paragraph: no quotation
+    assert not any(text[q.content_start:q.content_end].startswith("Only a few") for q in quotes)

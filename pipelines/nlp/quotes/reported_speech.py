@@ -5,6 +5,7 @@ lexicon plus the syntactic slot that holds what was said.
   X professed to welcome ...                                        -> xcomp
   X called Y a liar / X praised Y for ... / X called for ...        -> the verb's right complements
   according to X, CLAUSE                                           -> the clause governing "according"
+  X added:\n\nPARAGRAPH (a block quotation without its marks)        -> the next paragraph
 """
 
 from dataclasses import dataclass
@@ -55,7 +56,7 @@ def find_reports(doc, index: DocIndex) -> list[Report]:
             if columns.dep[i] == "amod" or (columns.dep[i] == "acl" and columns.tag[i] == "VBN") or (
                     i > 0 and columns.tag[i - 1] == "POS"):
                 continue  # "a group called X", "the so-called ...", "Stadia's recommended device": not a report
-            report = _verb_report(doc[i], lexicon[lemma], index)
+            report = _verb_report(doc[i], lexicon[lemma], index) or _block_after_colon(doc[i], lexicon[lemma], index)
         else:
             continue
         if report is not None:
@@ -94,6 +95,37 @@ def _verb_report(verb, classes: tuple[str, ...], index: DocIndex) -> Report | No
     if speaker is None or not _reports_speech(verb, speaker):
         return None
     return _make(verb, verb.idx, verb.idx + len(verb.text), spans, speaker, index)
+
+
+# Between the cue and its closing colon only where, when and how it was said ("wrote in a
+# statement:", "added on Twitter:", "argued that:"), never what ("noted the sparse attendance:").
+_COLON_LEAD_DEPS = {"prep", "pobj", "det", "amod", "compound", "poss", "advmod", "npadvmod", "mark", "punct", "prt"}
+_NOT_A_STATEMENT = ("<", "—", "–", "-", "_", "http", "(", "[", "•", "*")
+_MIN_BLOCK_WORDS = 5
+
+
+def _block_after_colon(verb, classes: tuple[str, ...], index: DocIndex) -> Report | None:
+    """'The governor added:' closing a paragraph, then a paragraph without quotation marks: the
+    page's block quotation (its markup gone in the text) is what the speaker said."""
+    if not any(cls in ("clause", "quote") for cls in classes):
+        return None  # "sang:" introduces lyrics, never a statement
+    doc, text = verb.doc, index.text
+    p = index.para_of(verb.idx)
+    para_lo, para_hi = index.paras[p]
+    colon = next((t for t in doc[verb.i + 1:min(len(doc), verb.i + 12)] if t.text == ":"), None)
+    if colon is None or text[colon.idx + 1:para_hi].strip() or p + 1 >= len(index.paras):
+        return None
+    if any(t.dep_ not in _COLON_LEAD_DEPS for t in doc[verb.i + 1:colon.i]):
+        return None
+    lo, hi = index.paras[p + 1]
+    block = text[lo:hi].strip()
+    if block.startswith(_NOT_A_STATEMENT) or block[:1] in "\"“”‘’'«»„" or len(block.split()) < _MIN_BLOCK_WORDS:
+        return None  # a quotation in marks (handled as direct), an embed, a list or a caption
+    speaker = speaker_token(verb, index)
+    if speaker is None or not _reports_speech(verb, speaker):
+        return None
+    start = lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip()))
+    return Report(verb.i, verb.idx, verb.idx + len(verb.text), [(start, start + len(block))], speaker.i)
 
 
 def _reports_speech_lemma(lemma: str) -> bool:
