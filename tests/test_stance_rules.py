@@ -251,3 +251,12 @@ def test_a_name_in_the_writers_paraphrase_of_a_mixed_quotation_is_an_antecedent(
     quoted = text.index("\u201cShe")
     got = {(s.holder, s.target, s.polarity, s.method) for s in run(extractor, text) if s.evidence_start >= quoted}
     assert got == {("Tom Walsh", "Brenda Hale", "against", "rule")}
+
+
+def test_the_model_alone_never_makes_a_stance_toward_a_place(extractor):
+    # a slogan's mood is not a position on a government; rules still decide places ("France
+    # has been a terrible disappointment")
+    text = "\u201cWe will keep America safe and our partnerships strong,\u201d Senator Tom Walsh said."
+    assert not any(s.target == "United States" for s in run(extractor, text))
+    text = "\u201cFrance has been a terrible disappointment,\u201d Senator Tom Walsh said."
+    assert ("Tom Walsh", "France", "against") in rows(run(extractor, text))

@@ -33,7 +33,7 @@ from pipelines.nlp.stance.rules import (
 from pipelines.nlp.stance.targets import EntityIndex, holder_mentions, mention_head, sentence_mentions
 from pipelines.nlp.types import Mention, Polarity, PublicationDate, Stance, UnusableDate
 
-EXTRACTOR_VERSION = "stance-2.8"
+EXTRACTOR_VERSION = "stance-2.9"
 
 # Rule evidence of these kinds decides on its own when strong enough; weaker cues go to the model.
 DECISIVE_KINDS = {"verb_object", "noun_complement", "prep_verb", "passive", "predicate"}
@@ -60,6 +60,10 @@ DESCRIPTIVE_IN_NEWS = {
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "we", "us", "our"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Entity types whose stances the rules alone decide: near a place the model reads the mood of
+# what happened there or of a slogan ("to keep America safe", "jumped to conclusions in
+# Ferguson"), not anyone's position on its government (dev triples: 4 model rows, none right).
+PLACE_TYPES = {"GPE"}
 OBJECT_DEPS = {"dobj", "iobj", "dative", "pobj", "obj"}
 
 
@@ -245,6 +249,7 @@ def extract_stances(doc, quotes, claims, entities, doc_input, model_path: Path |
     """Holder -> target -> favor/against rows (no neutral rows). model_path: the directory of the
     polarity model (None: the shipped one)."""
     index = EntityIndex(entities)
+    types = {entity.key: entity.type for entity in entities or []}
     excluded = _author_keys(doc_input)
     text = doc_text(doc)
     voices = _voices(quotes, excluded, text)
@@ -284,6 +289,8 @@ def extract_stances(doc, quotes, claims, entities, doc_input, model_path: Path |
             pair = _Pair(sent, target, evidence, holders, voice.kind if voice else "attitude",
                          evidence_start, evidence_end)
             if not _rules_decide(evidence):
+                if types.get(target.key) in PLACE_TYPES:
+                    continue  # a place the model finds a sentiment near ("keep America safe") is no stance
                 if not _is_evaluative_near(sent, doc, target):
                     continue  # no word with a sentiment of its own: neutral, no model call needed
                 pair.model_row = len(model_items)
