@@ -260,3 +260,11 @@ def test_the_model_alone_never_makes_a_stance_toward_a_place(extractor):
     assert not any(s.target == "United States" for s in run(extractor, text))
     text = "\u201cFrance has been a terrible disappointment,\u201d Senator Tom Walsh said."
     assert ("Tom Walsh", "France", "against") in rows(run(extractor, text))
+
+
+def test_a_relative_pronoun_holds_the_stance_of_the_name_it_stands_for(extractor):
+    text = "The decision is risky for Ted Cruz, who pointedly refused to endorse Donald Trump in July."
+    assert ("Ted Cruz", "Donald Trump", "against") in rows(run(extractor, text))
+    # a thing's relative clause is no one's attitude
+    text = "Acme Wireless routers that support Wi-Fi 6 cost more than older ones."
+    assert not run(extractor, text)

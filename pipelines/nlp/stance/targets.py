@@ -179,7 +179,12 @@ def holder_mentions(holder_tokens, sent, index: EntityIndex, known: list[Mention
         known = sentence_mentions(sent, index)
     out = []
     for token in holder_tokens:
-        match = next((m for m in known if m.token_start <= token.i < m.token_end), None)
+        antecedent = _relative_antecedent(token)
+        match = next((m for m in known if m.token_start <= antecedent.i < m.token_end), None)
+        if antecedent is not token:
+            if match is not None:
+                out.append(match)  # "Cruz, who refused to endorse Trump"
+            continue  # "routers that support Wi-Fi 6", "a program which aims to support ...": no one
         phrase = doc[token.left_edge.i : token.i + 1].text.lower()
         if (match is not None and token.lower_ in PLURAL_PRONOUNS) or phrase in PLURAL_STATE_PHRASES:
             antecedents = plural_antecedents(sent, index)
@@ -200,3 +205,15 @@ def holder_mentions(holder_tokens, sent, index: EntityIndex, known: list[Mention
         name, key, kind = resolve(index, span.start_char, span.end_char, span.text, "phrase")
         out.append(Mention(span.start_char, span.end_char, span.text, name, key, kind, start, end))
     return out
+
+
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+
+
+def _relative_antecedent(token):
+    """The noun a relative clause's pronoun stands for ("Cruz, who refused to endorse Trump":
+    Cruz), else the token itself."""
+    clause = token.head
+    if token.lower_ in RELATIVE_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "relcl":
+        return clause.head
+    return token
