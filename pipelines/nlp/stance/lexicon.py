@@ -51,7 +51,7 @@ PREP_VERBS = {
     ("turn", "against"): -0.7, ("work", "with"): 0.3, ("cooperate", "with"): 0.4,
     ("break", "with"): -0.6, ("lobby", "for"): 0.5, ("lobby", "against"): -0.6,
     ("align", "with"): 0.5, ("believe", "in"): 0.6, ("side", "by"): 0.5,
-    ("unload", "on"): -0.8, ("lash", "out"): -0.8, ("hit", "out"): -0.7, ("go", "after"): -0.6,
+    ("agree", "with"): 0.6, ("disagree", "with"): -0.6, ("unload", "on"): -0.8, ("lash", "out"): -0.8, ("hit", "out"): -0.7, ("go", "after"): -0.6,
 }
 
 # Nouns whose complement ("aversion to X", "support for X") or possessor is the target.

@@ -132,7 +132,8 @@ def _subjects(verb) -> list:
                 agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
                 return [t for a in agents for t in _children_conj(a)]
             return [t for s in subjects for t in _children_conj(s)]
-        if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
+        # "he was able to tout ...": an adjective's complement has the copula's subject
+        if current.dep_ in ("xcomp", "conj", "advcl", "acomp") and current.head.i != current.i:
             current = current.head
             continue
         break
