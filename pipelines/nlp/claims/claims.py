@@ -18,7 +18,7 @@ from pipelines.nlp.time import parse_publication_date
 from pipelines.nlp.time.calendar import interval_of
 from pipelines.nlp.types import Claim, PublicationDate, UnusableDate
 
-EXTRACTOR_VERSION = "claims-1.2"
+EXTRACTOR_VERSION = "claims-1.3"
 
 MIN_WORDS = 4
 MAX_CLAIM_CHARS = 1500
