@@ -105,6 +105,9 @@ def test_song_lyrics_are_not_quotations(extractor):
 
 
 SPEAKER_ENTITY_CASES = [
+    # a capitalized office in a subhead is a description, never an entity named "Senator"
+    pytest.param("Ted Cruz endorses Donald Trump.\n\nSenator from Texas says he cannot allow a Democrat to win the "
+                 "presidency.", "cannot allow", None, id="an-office-word-alone-is-no-name"),
     # The antecedent nearest to "He" is Putin, but Putin is inside the earlier sentence's object;
     # its subject, Trump, is who goes on speaking (subject continuity).
     pytest.param("Donald Trump said the praise from Russian President Vladimir Putin would not change his plans. "

@@ -36,6 +36,10 @@ PERSON_NOUNS = {
     "economist", "analyst", "expert", "man", "woman", "father", "mother", "husband", "wife", "son",
     "daughter", "democrat", "republican", "incumbent", "challenger", "speaker", "vice", "politician",
 }
+# Offices that are never a surname on their own ("King" and "Justice" can be).
+OFFICE_WORDS = {"senator", "sen", "president", "governor", "gov", "minister", "mayor", "secretary", "chairman",
+                "chairwoman", "ambassador", "chancellor", "premier", "congressman", "congresswoman",
+                "representative", "rep", "spokesman", "spokeswoman", "spokesperson"}
 FEMALE_NOUNS = {"woman", "mother", "wife", "daughter", "queen", "spokeswoman", "chairwoman", "congresswoman",
                 "businesswoman", "girl", "sister", "grandmother"}
 MALE_NOUNS = {"man", "father", "husband", "son", "king", "prince", "spokesman", "chairman", "congressman",
@@ -167,6 +171,8 @@ class SpeakerResolver:
         tokens = name_tokens(name)
         if not tokens or not any(ch.isalpha() for ch in name):
             return None
+        if len(tokens) == 1 and tokens[0].lower().rstrip(".") in OFFICE_WORDS:
+            return None  # "Senator from Texas says ...": an office capitalized in a headline, not a name
         honorific = self.text[span_start:start + 1].lower().split()[:1]
         etype = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP"}.get(head.ent_type_, "PERSON" if (
             honorific and honorific[0].rstrip(".") in {"mr", "mrs", "ms", "dr", "sen", "rep", "gov"}) else "OTHER")
