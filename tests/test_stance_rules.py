@@ -268,3 +268,16 @@ def test_a_relative_pronoun_holds_the_stance_of_the_name_it_stands_for(extractor
     # a thing's relative clause is no one's attitude
     text = "Acme Wireless routers that support Wi-Fi 6 cost more than older ones."
     assert not run(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a name possessing a person noun: the stance is toward that other, unnamed person
+    "Senator Tom Walsh praised Donald Trump's wife for her charity work.",
+    "\u201cThe Democrats are attacking Donald Trump\u2019s wife, children, family and associates,\u201d Tom Walsh said.",
+    # "with respect to" is a preposition, not respect
+    "\u201cThe office should address the failures with respect to the Bureau of Prisons,\u201d Sam Figgins said.",
+    # whether there was an attitude, not whose
+    "Historians say that Austrians were also perpetrators and that there was little resistance to Adolf Hitler's rule.",
+])
+def test_no_stance_toward_a_possessor_a_fixed_phrase_or_an_existential(extractor, text):
+    assert not run(extractor, text)

@@ -212,12 +212,14 @@ def cue_frames(sent) -> list[CueFrame]:
                 for g in p.children
                 if g.dep_ in ("pobj", "pcomp")
             ]
-            if not objects or _is_counted(token):
+            if not objects or _is_counted(token) or _fixed_preposition(token):
                 continue  # "5 percent support of the black vote" is a poll figure, not a stance
             holders = [c for c in token.children if c.dep_ == "poss"]
             governor = token.head if token.dep_ in ("dobj", "attr", "nsubj", "pobj") else None
             if token.dep_ == "dobj" and governor.lemma_.lower() in ENDING_VERBS:
                 continue  # "an effort to terminate his friendship with Epstein": a stance given up, not held
+            if governor is not None and any(c.dep_ == "expl" for c in governor.children):
+                continue  # "there was little resistance to Hitler's rule": whether there was any, not whose
             if not holders and governor is not None and governor.pos_ in ("VERB", "AUX"):
                 holders = _subjects(governor)
             negated = is_negated(token) or (governor is not None and governor.pos_ in ("VERB", "AUX") and is_negated(governor))
@@ -227,6 +229,23 @@ def cue_frames(sent) -> list[CueFrame]:
                          [h for t in holders for h in _children_conj(t)], _with_examples(objects))
             )
     return frames
+
+
+def is_someone_of(token) -> bool:
+    """A name possessing or qualifying a person noun ("Trump's wife", "Russia's president",
+    "Cruz's lawyer"): the phrase is about that other person."""
+    from pipelines.nlp.entities.coref import KIN_NOUNS, PERSON_NOUNS
+
+    governor = token.head
+    return (token.dep_ in ("poss", "compound") and governor.i != token.i and governor.pos_ == "NOUN"
+            and governor.lemma_.lower() in PERSON_NOUNS | KIN_NOUNS)
+
+
+def _fixed_preposition(noun) -> bool:
+    """"with respect to", "in respect of": a preposition, not the attitude."""
+    doc = noun.doc
+    return (noun.lower_ == "respect" and noun.i > 0 and doc[noun.i - 1].lower_ in ("with", "in")
+            and noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in ("to", "of"))
 
 
 def _np_chain(head) -> list:
@@ -289,6 +308,8 @@ def target_evidence(head, frames: list[CueFrame]) -> list[Evidence]:
             # a place in a prepositional phrase does not ("interventions in Libya")
             inside = obj_head.i in chain_ids or (start <= head.i < end and head.dep_ in ("poss", "compound", "amod")
                                                  and not _in_a_place_phrase(head, obj_head))
+            if inside and is_someone_of(head):
+                break  # "attacking Trump's wife": the stance is toward her, not toward Trump
             if inside:
                 kind = "noun_complement" if frame.cue.pos_ == "NOUN" else "verb_object"
                 evidence.append(Evidence(frame.score, frame.cue, kind, frame.negated, frame.hedged, frame.holders))

@@ -28,12 +28,13 @@ from pipelines.nlp.stance.rules import (
     combine,
     cue_frames,
     is_experiencer,
+    is_someone_of,
     target_evidence,
 )
 from pipelines.nlp.stance.targets import EntityIndex, holder_mentions, mention_head, sentence_mentions
 from pipelines.nlp.types import Mention, Polarity, PublicationDate, Stance, UnusableDate
 
-EXTRACTOR_VERSION = "stance-2.11"
+EXTRACTOR_VERSION = "stance-2.12"
 
 # Rule evidence of these kinds decides on its own when strong enough; weaker cues go to the model.
 DECISIVE_KINDS = {"verb_object", "noun_complement", "prep_verb", "passive", "predicate"}
@@ -198,6 +199,10 @@ def _names_an_issue(span) -> bool:
     """An issue is a noun phrase that names something ("the Iran nuclear deal", "charter
     schools", or a gerund's: "becoming China's junior partner"): not a clause ("how our Ukraine
     policy could play out") and not an indefinite description ("a Hong Kong court ruling")."""
+    from pipelines.nlp.entities.coref import KIN_NOUNS, PERSON_NOUNS
+
+    if span.root.pos_ == "NOUN" and span.root.lemma_.lower() in PERSON_NOUNS | KIN_NOUNS:
+        return False  # "Trump's wife", "the president": a person described, not an issue
     first = span[0]
     if first.lower_ in ("a", "an", "how", "what", "whether", "why", "when", "where", "who", "that", "if"):
         return False
@@ -493,8 +498,8 @@ def _named_target(doc, mention: Mention, resolver, excluded: set[str], holder_ke
         return mention if named and len(span) <= MAX_ISSUE_WORDS else None
     if mention is None or mention.kind not in NAMED_KINDS or not mention.key or mention.key in excluded:
         return None
-    if _is_modifier(doc, mention):
-        return None  # "Democratic nominee", "Tulsa police officer": the name qualifies another noun
+    if _is_modifier(doc, mention) or is_someone_of(mention_head(doc, mention)):
+        return None  # "Democratic nominee", "Tulsa police officer", "Trump's wife": the name qualifies another noun
     if _is_setting(doc, mention):
         return None  # "the attack in Minnesota": where something happened, not whom it is about
     return mention
