@@ -278,6 +278,9 @@ def test_a_relative_pronoun_holds_the_stance_of_the_name_it_stands_for(extractor
     "\u201cThe office should address the failures with respect to the Bureau of Prisons,\u201d Sam Figgins said.",
     # whether there was an attitude, not whose
     "Historians say that Austrians were also perpetrators and that there was little resistance to Adolf Hitler's rule.",
+    # what police and courts do to someone is a reported fact
+    "“Officers also arrested Christopher Tays, 32, on several charges after a violent struggle,” "
+    "Sergeant Matt Harris said.",
 ])
 def test_no_stance_toward_a_possessor_a_fixed_phrase_or_an_existential(extractor, text):
     assert not run(extractor, text)

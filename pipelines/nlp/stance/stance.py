@@ -34,7 +34,7 @@ from pipelines.nlp.stance.rules import (
 from pipelines.nlp.stance.targets import EntityIndex, holder_mentions, mention_head, sentence_mentions
 from pipelines.nlp.types import Mention, Polarity, PublicationDate, Stance, UnusableDate
 
-EXTRACTOR_VERSION = "stance-2.12"
+EXTRACTOR_VERSION = "stance-2.13"
 
 # Rule evidence of these kinds decides on its own when strong enough; weaker cues go to the model.
 DECISIVE_KINDS = {"verb_object", "noun_complement", "prep_verb", "passive", "predicate"}
@@ -296,6 +296,8 @@ def extract_stances(doc, quotes, claims, entities, doc_input, model_path: Path |
             if not _rules_decide(evidence):
                 if types.get(target.key) in PLACE_TYPES:
                     continue  # a place the model finds a sentiment near ("keep America safe") is no stance
+                if _under_legal_action(mention_head(doc, target)):
+                    continue  # "Officers arrested Christopher Tays": a police report's fact, not an attitude
                 if not _is_evaluative_near(sent, doc, target):
                     continue  # no word with a sentiment of its own: neutral, no model call needed
                 pair.model_row = len(model_items)
@@ -327,6 +329,18 @@ def extract_stances(doc, quotes, claims, entities, doc_input, model_path: Path |
                 stated_at=stated_at, target_kind=target.kind,
             ))
     return stances
+
+
+# What police and courts do to someone: reported facts, whatever the sentence's mood.
+LEGAL_ACTIONS = {"arrest", "charge", "detain", "sentence", "convict", "jail", "imprison", "extradite", "book",
+                 "apprehend", "handcuff", "incarcerate", "deport", "fine", "acquit", "release", "parole"}
+
+
+def _under_legal_action(head) -> bool:
+    token = head
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in LEGAL_ACTIONS
 
 
 def _is_question(sent) -> bool:
