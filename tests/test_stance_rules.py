@@ -278,6 +278,9 @@ def test_a_relative_pronoun_holds_the_stance_of_the_name_it_stands_for(extractor
     "\u201cThe office should address the failures with respect to the Bureau of Prisons,\u201d Sam Figgins said.",
     # whether there was an attitude, not whose
     "Historians say that Austrians were also perpetrators and that there was little resistance to Adolf Hitler's rule.",
+    # "support" continues "agree", not the "that" clause whose subject is China
+    "Many businesses agree that China has long taken advantage of the United States and support "
+    "Mr. Donald Trump's efforts to remove trade barriers.",
     # what police and courts do to someone is a reported fact
     "“Officers also arrested Christopher Tays, 32, on several charges after a violent struggle,” "
     "Sergeant Matt Harris said.",

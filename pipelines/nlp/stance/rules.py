@@ -127,6 +127,10 @@ def _subjects(verb) -> list:
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
         if current.dep_ == "relcl" and not subjects:
             return _children_conj(current.head)
+        if subjects and current is not verb and not _can_share_subject(verb, current, subjects[0]):
+            # "businesses agree that China has long taken advantage ... and support Mr. Trump's
+            # efforts": a base form does not continue a perfect, a plural verb a singular subject
+            return []
         if subjects:
             if subjects[0].dep_ == "nsubjpass":
                 agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -138,6 +142,22 @@ def _subjects(verb) -> list:
             continue
         break
     return []
+
+
+def _can_share_subject(verb, governor, subject) -> bool:
+    """False when a verb reached through a conjunction cannot be the governor's subject's: a bare
+    base form after a perfect or past ("has taken ... and support"), or a present verb whose
+    number the subject contradicts ("China ... support")."""
+    if verb.dep_ == "conj" and verb.tag_ == "VB" and governor.tag_ in ("VBN", "VBD", "VBZ") and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if subject.pos_ == "PRON" or any(c.dep_ == "conj" for c in subject.children):
+        return True  # pronouns tag no number; "Moscow and Beijing" are plural
+    if verb.tag_ == "VBP":
+        return subject.tag_ not in ("NN", "NNP")
+    if verb.tag_ == "VBZ":
+        return subject.tag_ not in ("NNS", "NNPS")
+    return True
 
 
 def _phrase_bounds(head) -> tuple[int, int]:

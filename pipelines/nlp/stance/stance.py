@@ -34,7 +34,7 @@ from pipelines.nlp.stance.rules import (
 from pipelines.nlp.stance.targets import EntityIndex, holder_mentions, mention_head, sentence_mentions
 from pipelines.nlp.types import Mention, Polarity, PublicationDate, Stance, UnusableDate
 
-EXTRACTOR_VERSION = "stance-2.13"
+EXTRACTOR_VERSION = "stance-2.14"
 
 # Rule evidence of these kinds decides on its own when strong enough; weaker cues go to the model.
 DECISIVE_KINDS = {"verb_object", "noun_complement", "prep_verb", "passive", "predicate"}
