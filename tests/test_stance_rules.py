@@ -287,3 +287,28 @@ def test_a_relative_pronoun_holds_the_stance_of_the_name_it_stands_for(extractor
 ])
 def test_no_stance_toward_a_possessor_a_fixed_phrase_or_an_existential(extractor, text):
     assert not run(extractor, text)
+
+
+LETTERS_PAGE = ("Readers on the tax plan.\n\nLETTERS.\n\nI strongly oppose Governor Tom Walsh and his tax plan. "
+                "It will hurt families.\n\nMaria Lopez.\n\nI support Tom Walsh. He kept his promises.\n\n"
+                "Daniel Okafor, Springfield.\n\n")
+
+
+def test_a_signed_letter_on_a_letters_page_is_its_signers(extractor):
+    got = rows(run(extractor, LETTERS_PAGE))
+    assert ("Maria Lopez", "Tom Walsh", "against") in got
+    assert ("Daniel Okafor", "Tom Walsh", "favor") in got
+
+
+def test_one_name_under_a_paragraph_is_no_signature(extractor):
+    # one signature-like paragraph is a credit or a byline, not a letters page; and a sentence
+    # opening with a name and a comma is no signature
+    text = ("I strongly oppose Governor Tom Walsh and his tax plan.\n\nMaria Lopez.\n\n"
+            "Keron Blair, executive director of the group, called for more school investment.")
+    assert not run(extractor, text)
+
+
+def test_words_someone_hopes_will_be_said_are_nobodys_stance(extractor):
+    text = ("Tom Walsh ran for governor.\n\n"
+            "I hope in 2017 America says, \"Governor Walsh, thank you for a lifetime of public service.\"")
+    assert not [s for s in run(extractor, text) if s.holder == "United States"]

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from pipelines.nlp.doc_cache import doc_sentences, doc_text, token_columns
 from pipelines.nlp.quotes.marks import find_quoted_spans
+from pipelines.nlp.stance.letters import signed_passages
 from pipelines.nlp.stance.lexicon import word_valence
 from pipelines.nlp.stance.polarity import TargetPolarityModel
 from pipelines.nlp.stance.rules import (
@@ -34,7 +35,7 @@ from pipelines.nlp.stance.rules import (
 from pipelines.nlp.stance.targets import EntityIndex, holder_mentions, mention_head, sentence_mentions
 from pipelines.nlp.types import Mention, Polarity, PublicationDate, Stance, UnusableDate
 
-EXTRACTOR_VERSION = "stance-2.14"
+EXTRACTOR_VERSION = "stance-2.15"
 
 # Rule evidence of these kinds decides on its own when strong enough; weaker cues go to the model.
 DECISIVE_KINDS = {"verb_object", "noun_complement", "prep_verb", "passive", "predicate"}
@@ -114,7 +115,31 @@ class _Voice:
         return next((s for s, e in self.spans if s <= offset < e), None)
 
 
-def _voices(quotes, excluded_keys: set[str], text: str) -> list[_Voice]:
+IMAGINING = {"hope", "wish", "imagine", "pray", "dream", "suppose", "pretend"}
+
+
+def _imagined(doc, quote) -> bool:
+    """'I hope in 2017 America says, "President Clinton, thank you ..."': words someone wishes
+    were said are nobody's stance (the quotation table keeps them as reported)."""
+    if quote.cue_start is None:
+        return False
+    span = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    if any(c.dep_ in ("ccomp", "parataxis", "advcl") and c.i < token.i and c.lemma_.lower() in IMAGINING
+           for c in token.children):
+        return True  # the parser often hangs "I hope" under the verb it governs
+    for _ in range(3):
+        if token.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis") or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lemma_.lower() in IMAGINING:
+            return True
+    return False
+
+
+def _voices(quotes, excluded_keys: set[str], text: str, doc=None) -> list[_Voice]:
     """Quotations whose speaker resolved to a named entity that is not the article's author or
     publisher: the one source of truth for who holds what is said in them. A speaker written as
     "it", "they" or "we" is not a holder: those resolve to the wrong body too often (a paper's
@@ -125,10 +150,20 @@ def _voices(quotes, excluded_keys: set[str], text: str) -> list[_Voice]:
             continue
         if quote.speaker_start is not None and text[quote.speaker_start:quote.speaker_end].lower() in GROUP_PRONOUNS:
             continue
+        if doc is not None and _imagined(doc, quote):
+            continue
         spans = [tuple(span) for span in (quote.content_spans or [(quote.content_start, quote.content_end)])]
         voices.append(_Voice("quote", spans, quote.speaker_entity, quote.speaker_key,
                              quote.speaker_start, quote.speaker_end, direct=quote.kind == "direct"))
     return voices
+
+
+def _letter_voices(text: str, index, excluded_keys: set[str]) -> list[_Voice]:
+    """A letters page's signed passages (after the quotations: a quotation inside a letter is
+    its speaker's)."""
+    return [_Voice("quote", passage.spans, passage.signer_name, passage.signer_key, passage.signer_start,
+                   passage.signer_end, direct=True)
+            for passage in signed_passages(text, index) if passage.signer_key not in excluded_keys]
 
 
 QUESTION_CUES = ("ask", "wonder", "question", "inquir", "enquir", "quiz", "press")
@@ -257,7 +292,7 @@ def extract_stances(doc, quotes, claims, entities, doc_input, model_path: Path |
     types = {entity.key: entity.type for entity in entities or []}
     excluded = _author_keys(doc_input)
     text = doc_text(doc)
-    voices = _voices(quotes, excluded, text)
+    voices = _voices(quotes, excluded, text, doc) + _letter_voices(text, index, excluded)
     silent = _silent_spans(quotes, voices, text)
     resolver = _pronoun_resolver(doc, quotes, entities)
     published = getattr(doc_input, "published", None)
