@@ -12,15 +12,12 @@ A row needs a named holder and a named target in one sentence (TRIPLES_GUIDE's d
   a threat" is favor), else the target-aware MiniLM model (polarity.py, ONNX); neutral is no row.
 """
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from pipelines.nlp.doc_cache import doc_sentences, doc_text, token_columns
-from pipelines.nlp.quotes.marks import find_quoted_spans
-from pipelines.nlp.stance.letters import signed_passages
 from pipelines.nlp.stance.lexicon import word_valence
 from pipelines.nlp.stance.polarity import TargetPolarityModel
 from pipelines.nlp.stance.rules import (
@@ -33,6 +30,14 @@ from pipelines.nlp.stance.rules import (
     target_evidence,
 )
 from pipelines.nlp.stance.targets import EntityIndex, holder_mentions, mention_head, sentence_mentions
+from pipelines.nlp.stance.voices import (
+    inside,
+    letter_voices,
+    quotation_voices,
+    silent_spans,
+    voice_for,
+    words_in_quotation_marks,
+)
 from pipelines.nlp.types import Mention, Polarity, PublicationDate, Stance, UnusableDate
 
 EXTRACTOR_VERSION = "stance-2.15"
@@ -60,7 +65,6 @@ DESCRIPTIVE_IN_NEWS = {
     "dividend", "profit", "gain", "increase", "low", "high", "value", "agreement", "special", "free", "party",
 }
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "we", "us", "our"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entity types whose stances the rules alone decide: near a place the model reads the mood of
 # what happened there or of a slogan ("to keep America safe", "jumped to conclusions in
@@ -93,114 +97,6 @@ class Decision(NamedTuple):
     score: float
     confidence: float
     method: str
-
-
-class _Voice:
-    """Who speaks a stretch of text: a quotation's speaker or a claim's claimer."""
-
-    def __init__(self, kind, spans, holder, holder_key, holder_start, holder_end, direct=False):
-        self.kind = kind
-        self.direct = direct  # the speaker's own words in quotation marks
-        self.spans = spans
-        self.holder = holder
-        self.holder_key = holder_key
-        self.holder_start = holder_start
-        self.holder_end = holder_end
-
-    def covers(self, start, end) -> bool:
-        return any(s <= start and end <= e for s, e in self.spans)
-
-    def start_of(self, offset: int) -> int | None:
-        """Where the quoted stretch holding `offset` begins."""
-        return next((s for s, e in self.spans if s <= offset < e), None)
-
-
-IMAGINING = {"hope", "wish", "imagine", "pray", "dream", "suppose", "pretend"}
-
-
-def _imagined(doc, quote) -> bool:
-    """'I hope in 2017 America says, "President Clinton, thank you ..."': words someone wishes
-    were said are nobody's stance (the quotation table keeps them as reported)."""
-    if quote.cue_start is None:
-        return False
-    span = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    token = span.root
-    if any(c.dep_ in ("ccomp", "parataxis", "advcl") and c.i < token.i and c.lemma_.lower() in IMAGINING
-           for c in token.children):
-        return True  # the parser often hangs "I hope" under the verb it governs
-    for _ in range(3):
-        if token.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis") or token.head.i == token.i:
-            return False
-        token = token.head
-        if token.lemma_.lower() in IMAGINING:
-            return True
-    return False
-
-
-def _voices(quotes, excluded_keys: set[str], text: str, doc=None) -> list[_Voice]:
-    """Quotations whose speaker resolved to a named entity that is not the article's author or
-    publisher: the one source of truth for who holds what is said in them. A speaker written as
-    "it", "they" or "we" is not a holder: those resolve to the wrong body too often (a paper's
-    "it" to the country it is in) for a row a reader would trust."""
-    voices = []
-    for quote in quotes or []:
-        if not quote.speaker_key or not quote.speaker_entity or quote.speaker_key in excluded_keys:
-            continue
-        if quote.speaker_start is not None and text[quote.speaker_start:quote.speaker_end].lower() in GROUP_PRONOUNS:
-            continue
-        if doc is not None and _imagined(doc, quote):
-            continue
-        spans = [tuple(span) for span in (quote.content_spans or [(quote.content_start, quote.content_end)])]
-        voices.append(_Voice("quote", spans, quote.speaker_entity, quote.speaker_key,
-                             quote.speaker_start, quote.speaker_end, direct=quote.kind == "direct"))
-    return voices
-
-
-def _letter_voices(text: str, index, excluded_keys: set[str]) -> list[_Voice]:
-    """A letters page's signed passages (after the quotations: a quotation inside a letter is
-    its speaker's)."""
-    return [_Voice("quote", passage.spans, passage.signer_name, passage.signer_key, passage.signer_start,
-                   passage.signer_end, direct=True)
-            for passage in signed_passages(text, index) if passage.signer_key not in excluded_keys]
-
-
-QUESTION_CUES = ("ask", "wonder", "question", "inquir", "enquir", "quiz", "press")
-
-
-QUESTION_WORDS = {"how", "whether", "if", "why", "what", "when", "where", "who", "whom", "which"}
-
-
-def _silent_spans(quotes, voices, text: str) -> list[tuple[int, int]]:
-    """Stretches where no stance row can come from: quoted words whose speaker is no holder
-    ("Fifty-one percent say that 'he should be impeached by the House'": not the House's stance),
-    and questions put to someone ("Maitlis demanded how Andrew could be so sure ...")."""
-    voiced = {tuple(v.spans) for v in voices}
-    spans = []
-    for quote in quotes or []:
-        quote_spans = [tuple(span) for span in (quote.content_spans or [(quote.content_start, quote.content_end)])]
-        words = text[quote_spans[0][0]:quote_spans[0][1]].split()
-        # "asked whether ...", "demanded how Andrew could be so sure ...": a question
-        asked = (quote.cue or "").lower().startswith(QUESTION_CUES) or bool(
-            words and words[0].lower().strip("\"'“‘") in QUESTION_WORDS)
-        unvoiced = quote.kind in ("direct", "mixed") and tuple(quote_spans) not in voiced
-        if asked or unvoiced:
-            spans.extend(quote_spans)
-    return sorted(spans)
-
-
-def _inside(spans, start, end) -> bool:
-    """spans: sorted, as _silent_spans returns them (bisected: a long text has thousands)."""
-    i = bisect_right(spans, (start, float("inf")))
-    return any(s <= start and end <= e for s, e in spans[max(0, i - 4):i])
-
-
-def _voice_for(voices, start, end):
-    for voice in voices:  # quotations first: they name the speaker of the exact words
-        if voice.covers(start, end):
-            return voice
-    return None
 
 
 def _evidence_span(sent, voice) -> tuple[int, int]:
@@ -292,8 +188,8 @@ def extract_stances(doc, quotes, claims, entities, doc_input, model_path: Path |
     types = {entity.key: entity.type for entity in entities or []}
     excluded = _author_keys(doc_input)
     text = doc_text(doc)
-    voices = _voices(quotes, excluded, text, doc) + _letter_voices(text, index, excluded)
-    silent = _silent_spans(quotes, voices, text)
+    voices = quotation_voices(quotes, excluded, text, doc) + letter_voices(text, index, excluded)
+    silent = silent_spans(quotes, voices, text)
     resolver = _pronoun_resolver(doc, quotes, entities)
     published = getattr(doc_input, "published", None)
     # the publication date as given (the warehouse reads the article's own published_at)
@@ -313,9 +209,9 @@ def extract_stances(doc, quotes, claims, entities, doc_input, model_path: Path |
             if _has_decisive(evidence):  # an issue is a target only where a cue clearly takes a side
                 items.append((mention, evidence))
         for mention, evidence in items:
-            if _inside(silent, mention.start, mention.end) or is_experiencer(mention_head(doc, mention)):
+            if inside(silent, mention.start, mention.end) or is_experiencer(mention_head(doc, mention)):
                 continue  # words of no holder, a question, or the one who feels: no target here
-            voice = _voice_for(voices, mention.start, mention.end)
+            voice = voice_for(voices, mention.start, mention.end)
             holders = _holders(voice, evidence, sent, index, resolver, excluded, mentions)
             if not holders:
                 continue  # the author's own voice: not a stance row
@@ -469,30 +365,12 @@ def _author_keys(doc_input) -> set[str]:
 def _pronoun_resolver(doc, quotes, entities):
     from pipelines.nlp.entities import SpeakerResolver
 
-    spans = _words_in_quotation_marks(doc_text(doc), quotes)
+    spans = sorted(words_in_quotation_marks(doc_text(doc), quotes))
 
     def in_quote(start, end):
-        return any(s <= start and end <= e for s, e in spans)
+        return inside(spans, start, end)
 
     return SpeakerResolver(list(entities or []), in_quote, doc_text(doc))
-
-
-def _words_in_quotation_marks(text: str, quotes) -> list[tuple[int, int]]:
-    """The quotations' own words: a direct quotation's content and the marked stretches of a
-    mixed one. The unmarked rest of a mixed or indirect quotation is the writer's paraphrase,
-    whose names are antecedents like any other ("Christie blasted Clinton as a 'disgrace'.
-    'She's a disgrace,' he said": she is Clinton)."""
-    spans, mixed = [], []
-    for quote in quotes or []:
-        content = [tuple(span) for span in (quote.content_spans or [(quote.content_start, quote.content_end)])]
-        if quote.kind == "direct":
-            spans.extend(content)
-        elif quote.kind == "mixed":
-            mixed.extend(content)
-    if mixed:
-        spans.extend((marked.start, marked.end) for marked in find_quoted_spans(text)
-                     if any(s <= marked.start and marked.end <= e for s, e in mixed))
-    return spans
 
 
 def _resolve_pronoun(doc, mention: Mention, resolver, excluded: set[str] = frozenset(),
