@@ -337,3 +337,21 @@ def test_a_paragraph_after_a_cue_and_colon_is_the_speakers_block_quotation(nlp):
     assert block[0].speaker_entity == "Tom Walsh"
     # what the writer says a source noted, then the writer's own paragraph: no quotation
     assert not any(text[q.content_start:q.content_end].startswith("Only a few") for q in quotes)
+
+
+@pytest.mark.parametrize("text", [
+    # the writer addressing the reader: an imperative reports nobody
+    "Say goodbye to that feeling of overwhelm you\u2019ve been carrying around!",
+    # evidence shown at a trial is no speaker
+    "According to evidence presented at trial, the men sold the drugs in 2015.",
+])
+def test_no_quotation_from_an_imperative_or_from_evidence(nlp, text):
+    assert not _quotes(nlp, text)
+
+
+def test_a_newspapers_name_is_not_a_person_description(nlp):
+    # "Leader" in a masthead is not "the leader": the source is the paper, not the governor
+    text = ("Governor Kristi Noem defended the campaign on Monday. The campaign cost the state roughly "
+            "$449,000, according to the Sioux Falls Argus Leader.")
+    quote = _quote_with(_quotes(nlp, text), text, "449,000")
+    assert quote.speaker_entity != "Kristi Noem"

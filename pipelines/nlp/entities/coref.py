@@ -233,6 +233,8 @@ class SpeakerResolver:
                     return subject
             return found[0]
         noun = head.lemma_.lower()
+        if head.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
+            return None  # "the Sioux Falls Argus Leader": a name the NER missed, not a description ("the leader")
         if noun in DOCUMENT_NOUNS:
             return self._author_of(head) or self._earlier_document_author(head)
         determiner = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another", "some", "one")

@@ -28,6 +28,8 @@ _WRITER_OR_READER = {"i", "me", "we", "us", "you"}
 # says", "according to court records", "according to federal data", "tests by Digital Foundry").
 _EVIDENCE_NOUNS = {"test", "testing", "calculation", "measurement", "reading", "sample", "scan", "fact"}
 _GENERIC_SOURCES = {"study", "research", "evidence"}
+# "evidence presented at trial", "research cited in the filing": where it was shown, not who says it
+_EVIDENCE_PARTICIPLES = {"present", "introduce", "cite", "show", "gather", "collect", "submit", "offer", "find"}
 _SINGULAR = {"studies": "study", "tests": "test", "scans": "scan", "samples": "sample", "facts": "fact"}
 
 
@@ -65,6 +67,8 @@ def find_reports(doc, index: DocIndex) -> list[Report]:
 
 
 def _verb_report(verb, classes: tuple[str, ...], index: DocIndex) -> Report | None:
+    if _is_imperative(verb):
+        return None  # "Say goodbye to that feeling ...", "Tell us what you think": the writer addressing the reader
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and not any(
         c.dep_ == "agent" for c in verb.children
     ):
@@ -128,6 +132,11 @@ def _block_after_colon(verb, classes: tuple[str, ...], index: DocIndex) -> Repor
     return Report(verb.i, verb.idx, verb.idx + len(verb.text), [(start, start + len(block))], speaker.i)
 
 
+def _is_imperative(verb) -> bool:
+    return (verb.tag_ == "VB" and verb.dep_ == "ROOT"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in verb.children))
+
+
 def _reports_speech_lemma(lemma: str) -> bool:
     """A verb that can report speech without quotation marks (not "read", "chant", "order",
     which only introduce quoted words): another report, where reported content stops."""
@@ -184,7 +193,8 @@ def _is_evidence(token) -> bool:
     # a capitalized "Studies" opening a paragraph is often tagged a name, with itself as lemma
     lemma = token.lemma_.lower() if token.pos_ == "NOUN" else _SINGULAR.get(token.lower_, token.lower_)
     # "tests by Digital Foundry", "a study from Pew": a named source stands behind them
-    sourced = any(c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in token.children)
+    sourced = any((c.dep_ == "acl" and c.lemma_.lower() not in _EVIDENCE_PARTICIPLES)
+                  or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in token.children)
     if lemma in _EVIDENCE_NOUNS:
         return not sourced
     text = doc_text(token.doc)
