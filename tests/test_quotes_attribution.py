@@ -105,6 +105,9 @@ def test_song_lyrics_are_not_quotations(extractor):
 
 
 SPEAKER_ENTITY_CASES = [
+    # several bodies are not the one named last
+    pytest.param("Blue Origin and SpaceX won contracts on Monday. The companies said they wanted to expand the "
+                 "program to include passengers.", "include passengers", None, id="a-plural-body-noun-is-nobody"),
     # a capitalized office in a subhead is a description, never an entity named "Senator"
     pytest.param("Ted Cruz endorses Donald Trump.\n\nSenator from Texas says he cannot allow a Democrat to win the "
                  "presidency.", "cannot allow", None, id="an-office-word-alone-is-no-name"),

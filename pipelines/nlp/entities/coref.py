@@ -255,6 +255,8 @@ class SpeakerResolver:
                 return None  # "the man" ran through the story before Dempsey was named: not Dempsey
             return person
         if noun in ORG_NOUNS:
+            if head.tag_ in ("NNS", "NNPS"):
+                return None  # "the companies said": several bodies, not the one named last
             # "the prosecutor's office" is the body named with that word ("the U.S. Attorney's
             # Office"), before any nearer organization that merely appears in the story.
             named = self._preceding(span_start, ("ORG",), window=1500,
