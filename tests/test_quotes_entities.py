@@ -145,14 +145,19 @@ def test_a_bodys_name_is_collected_where_it_acts_and_a_one_word_name_never(nlp):
     assert len(salad.mentions) == 1
 
 
+def _owner_of_last(nlp, text, surname):
+    """The document's entities, and the one the last use of `surname` joined."""
+    entities = build_entities(nlp(text), AliasRules())
+    last = text.rindex(surname)
+    return entities, next(e for e in entities if any(m.start == last for m in e.mentions))
+
+
 def test_a_surname_shared_by_relatives_is_the_person_introduced_first(nlp):
     # News introduces its principal, then names relatives in full: the bare surname after a
     # relative's full name is still the principal (it used to join the most recent full name).
     text = ("Senator Mark Hollis will vote for the bill, he said on Monday. Critics mocked a photo of "
             "his wife, Laura Hollis, at the convention. Mr. Hollis told reporters on Tuesday that he would not back down.")
-    entities = build_entities(nlp(text), AliasRules())
-    last = text.rindex("Hollis")
-    owner = next(e for e in entities if any(m.start == last for m in e.mentions))
+    entities, owner = _owner_of_last(nlp, text, "Hollis")
     assert owner.canonical_name == "Mark Hollis"
     assert any(e.canonical_name == "Laura Hollis" for e in entities)
 
@@ -161,16 +166,12 @@ def test_an_office_before_a_shared_surname_picks_who_held_it(nlp):
     # the relative is introduced first and named more often; the office decides
     text = ("Tom Hayward sat on the board of a gas company. His father, Governor Frank Hayward, was "
             "in office then, and Tom Hayward was paid well. Governor Hayward denied any wrongdoing on Friday.")
-    entities = build_entities(nlp(text), AliasRules())
-    last = text.rindex("Hayward")
-    owner = next(e for e in entities if any(m.start == last for m in e.mentions))
+    entities, owner = _owner_of_last(nlp, text, "Hayward")
     assert owner.canonical_name == "Frank Hayward"
 
 
 def test_an_honorific_before_a_shared_surname_picks_by_gender(nlp):
     text = ("Senator Mark Hollis will vote for the bill, he said on Monday. Critics mocked a photo of "
             "his wife, Laura Hollis, at the convention. Mrs. Hollis told reporters on Tuesday that she would not back down.")
-    entities = build_entities(nlp(text), AliasRules())
-    last = text.rindex("Hollis")
-    owner = next(e for e in entities if any(m.start == last for m in e.mentions))
+    entities, owner = _owner_of_last(nlp, text, "Hollis")
     assert owner.canonical_name == "Laura Hollis"
