@@ -7,6 +7,7 @@ and `target_evidence` collects the rule evidence that bears on one target mentio
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipelines.nlp.doc_cache import token_columns
 from pipelines.nlp.stance.lexicon import (
@@ -251,14 +252,20 @@ def cue_frames(sent) -> list[CueFrame]:
     return frames
 
 
+@lru_cache(maxsize=1)
+def person_head_nouns() -> frozenset[str]:
+    """Nouns that denote a person: offices, roles and relatives (the speaker resolver's lists)."""
+    from pipelines.nlp.entities.coref import KIN_NOUNS, PERSON_NOUNS
+
+    return frozenset(PERSON_NOUNS | KIN_NOUNS)
+
+
 def is_someone_of(token) -> bool:
     """A name possessing or qualifying a person noun ("Trump's wife", "Russia's president",
     "Cruz's lawyer"): the phrase is about that other person."""
-    from pipelines.nlp.entities.coref import KIN_NOUNS, PERSON_NOUNS
-
     governor = token.head
     return (token.dep_ in ("poss", "compound") and governor.i != token.i and governor.pos_ == "NOUN"
-            and governor.lemma_.lower() in PERSON_NOUNS | KIN_NOUNS)
+            and governor.lemma_.lower() in person_head_nouns())
 
 
 def _fixed_preposition(noun) -> bool:

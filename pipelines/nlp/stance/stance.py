@@ -27,6 +27,7 @@ from pipelines.nlp.stance.rules import (
     cue_frames,
     is_experiencer,
     is_someone_of,
+    person_head_nouns,
     target_evidence,
 )
 from pipelines.nlp.stance.targets import EntityIndex, holder_mentions, mention_head, sentence_mentions
@@ -130,9 +131,7 @@ def _names_an_issue(span) -> bool:
     """An issue is a noun phrase that names something ("the Iran nuclear deal", "charter
     schools", or a gerund's: "becoming China's junior partner"): not a clause ("how our Ukraine
     policy could play out") and not an indefinite description ("a Hong Kong court ruling")."""
-    from pipelines.nlp.entities.coref import KIN_NOUNS, PERSON_NOUNS
-
-    if span.root.pos_ == "NOUN" and span.root.lemma_.lower() in PERSON_NOUNS | KIN_NOUNS:
+    if span.root.pos_ == "NOUN" and span.root.lemma_.lower() in person_head_nouns():
         return False  # "Trump's wife", "the president": a person described, not an issue
     first = span[0]
     if first.lower_ in ("a", "an", "how", "what", "whether", "why", "when", "where", "who", "that", "if"):
