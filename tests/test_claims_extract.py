@@ -158,3 +158,16 @@ def test_a_claim_over_the_past_year_is_about_the_twelve_months_before_publicatio
     (claim,) = run(nlp, "The number of hate groups in the state grew by a third over the past year.",
                    published="2019-11-20")
     assert (claim.about_start, claim.about_end) == ("2018-11-21", "2019-11-20")
+
+
+def test_list_items_and_a_footer_on_its_own_line_are_not_claims(nlp):
+    # a blank line ends the parser's sentence, so a marker opens the item's line: "- X" is still
+    # a line of its own without a full stop, and "— Name (@handle) date" a tweet's footer
+    text = ("The company listed what the new earphones offer on Monday.\n\n"
+            "- Quick access to the assistant by voice\n\n- Double-tap to play or skip forward\n\n"
+            "I urge everyone to wear them whenever needed\n\n"
+            "\u2014 Arvind Kumar (@ArvindKumar) November 1, 2019\n\n"
+            "The mayor rejected the plan in a statement.")
+    claims = [c.text for c in run(nlp, text)]
+    assert "The mayor rejected the plan in a statement." in claims
+    assert not [c for c in claims if "Double-tap" in c or "Quick access" in c or "@ArvindKumar" in c]

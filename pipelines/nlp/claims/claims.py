@@ -18,7 +18,7 @@ from pipelines.nlp.time import parse_publication_date
 from pipelines.nlp.time.calendar import interval_of
 from pipelines.nlp.types import Claim, PublicationDate, UnusableDate
 
-EXTRACTOR_VERSION = "claims-1.3"
+EXTRACTOR_VERSION = "claims-1.4"
 
 MIN_WORDS = 4
 MAX_CLAIM_CHARS = 1500
@@ -109,15 +109,21 @@ def _published_interval(published, day) -> tuple[str, str]:
     return (start, end) if start else (day.isoformat(), day.isoformat())
 
 
+_LINE_MARKERS = " \t-–—•*·"
+
+
 def _is_body_sentence(text: str, start: int, end: int, title: str) -> bool:
     """Whether a sentence is running text of the body, not a headline (the title again, or a line
     of its own without a full stop), a caption, a lyric line or an embedded tweet's footer."""
     body = text[start:end]
     if title and " ".join(body.split()) == title:
         return False
-    if _TWEET_FOOTER.search(body):
+    # a list item's or a footer's marker ("- Double-tap to play", "— Name (@handle) date") opens its line
+    line_start = text.rfind("\n", 0, start) + 1
+    opens_line = not text[line_start:start].strip(_LINE_MARKERS)
+    if _TWEET_FOOTER.search(text[line_start:end] if opens_line else body):
         return False
-    alone_on_its_line = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+    alone_on_its_line = opens_line and (end == len(text) or text[end] == "\n")
     return not alone_on_its_line or bool(_SENTENCE_END.search(body))
 
 
