@@ -190,6 +190,25 @@ def test_an_attitude_a_speaker_ascribes_to_someone_else_is_not_the_speakers(extr
     assert not [s for s in stances if s.holder_key and "grisham" in s.holder_key and "trump" in (s.target_key or "")]
 
 
+def test_reported_speech_calls_its_speaker_he_and_the_attitude_is_the_speakers(extractor):
+    from pipelines.nlp.types import DocInput
+
+    text = ("Ted Cruz spoke in Houston on Friday. \u201cThe day that was abrogated was the day this became "
+            "personal,\u201d he said, adding he would never vote for Hillary Clinton.")
+    stances = extractor.extract(DocInput("t", text, published="2016-09-23")).stances
+    assert [(s.holder, s.target, s.polarity) for s in stances] == [("Ted Cruz", "Hillary Clinton", "against")]
+
+
+def test_reported_speech_about_another_man_is_not_the_speakers_attitude(extractor):
+    from pipelines.nlp.types import DocInput
+
+    # "he" cannot be the speaker Heidi Cruz: whoever will not vote for Clinton, it is not her
+    text = ("Ted Cruz spoke in Houston on Friday. Heidi Cruz said on Saturday that he would never "
+            "vote for Hillary Clinton.")
+    stances = extractor.extract(DocInput("t", text, published="2016-09-23")).stances
+    assert not [s for s in stances if "heidi" in (s.holder_key or "")]
+
+
 @pytest.mark.parametrize("phrase, named", [
     ("the Iran nuclear deal", True), ("charter schools", True), ("becoming a junior partner", True),
     ("how our Ukraine policy could play out", False), ("a Hong Kong court ruling", False),

@@ -41,7 +41,7 @@ STANCE_VERBS = {
 
 # Verb + preposition pairs where the preposition carries the stance ("vote against X").
 PREP_VERBS = {
-    ("vote", "for"): 0.6, ("vote", "against"): -0.6, ("campaign", "for"): 0.6,
+    ("vote", "for"): 0.7, ("vote", "against"): -0.7, ("campaign", "for"): 0.6,
     ("campaign", "against"): -0.7, ("speak", "against"): -0.7, ("speak", "for"): 0.4,
     ("argue", "against"): -0.6, ("argue", "for"): 0.5, ("fight", "for"): 0.6,
     ("fight", "against"): -0.7, ("stand", "with"): 0.7, ("stand", "behind"): 0.7,

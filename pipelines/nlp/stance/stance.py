@@ -41,7 +41,7 @@ from pipelines.nlp.stance.voices import (
 )
 from pipelines.nlp.types import Mention, Polarity, PublicationDate, Stance, UnusableDate
 
-EXTRACTOR_VERSION = "stance-2.15"
+EXTRACTOR_VERSION = "stance-2.16"
 
 # Rule evidence of these kinds decides on its own when strong enough; weaker cues go to the model.
 DECISIVE_KINDS = {"verb_object", "noun_complement", "prep_verb", "passive", "predicate"}
@@ -287,7 +287,7 @@ def _holders(voice, evidence, sent, index, resolver, excluded: set[str], mention
     cue that governs the target; never the article's author or publisher. [] when neither."""
     holder_tokens = next((e.holders for e in evidence if e.holders), [])
     if voice is not None:
-        if any(_someone_else(tok, voice) for tok in holder_tokens):
+        if any(_someone_else(tok, voice, resolver) for tok in holder_tokens):
             # "the Democrats are blinded by their hatred for Trump", Grisham said: the hatred is
             # the Democrats', not the speaker's (the speaker's own stance there is not stated)
             return []
@@ -310,15 +310,24 @@ def _holders(voice, evidence, sent, index, resolver, excluded: set[str], mention
 THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs"}
 
 
-def _someone_else(token, voice) -> bool:
+def _someone_else(token, voice, resolver) -> bool:
     """Whether the subject or possessor of an attitude cue in a speaker's words is a third party:
     a third-person pronoun, a person or a group ("the Democrats"), not the speaker's own mention.
     A state or an organization may be the speaker's own ("Russia needs a stable China", Putin
-    said), so it does not count."""
+    said), so it does not count. In reported speech the writer calls the speaker "he" or "she"
+    ("Cruz said he would never vote for Clinton"): a pronoun that resolves to the speaker is the
+    speaker's own."""
     start = voice.holder_start
     if start is not None and start <= token.idx < voice.holder_end:
         return False
-    return token.lower_ in THIRD_PERSON or token.ent_type_ in ("PERSON", "NORP")
+    if token.lower_ in THIRD_PERSON:
+        if voice.direct or voice.holder_key is None:
+            return True
+        own = Mention(token.idx, token.idx + len(token.text), token.text, token.text, None, "pronoun",
+                      token.i, token.i + 1)
+        resolved = _resolve_pronoun(token.doc, own, resolver)
+        return resolved is None or resolved.key != voice.holder_key
+    return token.ent_type_ in ("PERSON", "NORP")
 
 
 def _is_evaluative_near(sent, doc, target) -> bool:
