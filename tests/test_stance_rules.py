@@ -209,6 +209,24 @@ def test_reported_speech_about_another_man_is_not_the_speakers_attitude(extracto
     assert not [s for s in stances if "heidi" in (s.holder_key or "")]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Chris Christie called Hillary Clinton a disgrace on Friday.", {("Chris Christie", "Hillary Clinton", "against")}),
+    ("Chris Christie described Hillary Clinton as a \u201cdisgrace\u201d in Trenton.",
+     {("Chris Christie", "Hillary Clinton", "against")}),
+    ("Donald Trump called Jeb Bush a very nice man.", {("Donald Trump", "Jeb Bush", "favor")}),
+    ("Donald Trump called Jeb Bush on Tuesday.", set()),
+    ("Donald Trump called Jeb Bush a candidate.", set()),
+])
+def test_a_naming_verb_says_what_its_subject_thinks_its_object_is(extractor, sentence, expected):
+    assert rows(run(extractor, sentence)) == expected
+
+
+def test_a_named_third_party_in_reported_speech_holds_its_own_attitude(extractor):
+    text = ("Tim Morrison testified on Thursday. He said his predecessor, Fiona Hill, had called Gordon "
+            "Sondland a problem.")
+    assert not [s for s in run(extractor, text) if s.holder == "Tim Morrison"]
+
+
 @pytest.mark.parametrize("phrase, named", [
     ("the Iran nuclear deal", True), ("charter schools", True), ("becoming a junior partner", True),
     ("how our Ukraine policy could play out", False), ("a Hong Kong court ruling", False),

@@ -77,6 +77,8 @@ EVALUATIVE = {
     "criminal": -0.9, "dangerous": -0.8, "hostile": -0.7, "corrupt": -0.9, "incompetent": -0.9,
     "wrong": -0.6, "unfit": -0.8, "aggressive": -0.5, "irresponsible": -0.8, "reckless": -0.8,
     "dishonest": -0.9, "unacceptable": -0.8, "dominance": -0.4,
+    "disgrace": -0.9, "fraud": -0.9, "joke": -0.6, "clown": -0.7, "hypocrite": -0.9, "traitor": -0.9,
+    "puppet": -0.7, "embarrassment": -0.8, "patriot": 0.7,
     "partner": 0.4, "friend": 0.8, "ally": 0.7, "hero": 0.9, "success": 0.7, "opportunity": 0.6,
     "chance": 0.4, "model": 0.4, "asset": 0.7, "reliable": 0.7, "trustworthy": 0.8,
     "honest": 0.8, "right": 0.4, "qualified": 0.6, "competent": 0.7, "strong": 0.3,

@@ -26,6 +26,9 @@ NOUNISH = ("NOUN", "PROPN", "PRON")
 OBJECT_DEPS = ("dobj", "obj", "xcomp", "ccomp", "oprd")
 NOUN_PREPS = ("to", "for", "of", "toward", "towards", "against", "with", "about", "over", "in", "on")
 COPULAS = {"be", "become", "remain", "seem", "look", "prove", "appear", "sound", "stay"}
+# Verbs by which a subject says what its object is ("called Clinton a disgrace", "sees China as a partner").
+NAMING_VERBS = {"call", "describe", "brand", "label", "dub", "term", "deem", "consider", "portray",
+                "characterize", "characterise", "paint", "cast", "regard", "see", "view", "hail", "denounce"}
 NEGATION_FACTOR = 0.7  # "not a threat" is favor, but weaker than "a friend"
 HEDGE_FACTOR = 0.7
 MAX_ISSUE_TOKENS = 14
@@ -354,21 +357,13 @@ def target_evidence(head, frames: list[CueFrame]) -> list[Evidence]:
             if complement.dep_ not in ("attr", "acomp", "oprd") and not (
                     complement.dep_ == "dobj" and verb.lemma_.lower() == "be"):
                 continue
-            for i, part in enumerate(_children_conj(complement)):
-                if part.lemma_.lower() in EXPERIENCER_ADJECTIVES or part.lower_ in EXPERIENCER_ADJECTIVES:
-                    continue  # "my husband and I were frightened": how the subject feels, not what it is
-                value = EVALUATIVE.get(part.lemma_.lower())
-                if value is None and _is_hyphen_compound(part):
-                    continue  # "trigger-happy" means nothing like "happy"
-                if value is None:
-                    value = word_valence(part.lemma_, part.lower_)
-                    value += sum(word_valence(m.lemma_, m.lower_) for m in part.children if m.dep_ == "amod")
-                if not value:
-                    continue
-                # "by no means a threat, but a challenge": the negation scopes over the first conjunct only
-                negated = (i == 0 and is_negated(verb, until=part)) or is_negated(part)
-                hedged = is_hedged(verb)
-                evidence.append(Evidence(_apply(max(-1.0, min(1.0, value)), negated, hedged), part, "predicate", negated, hedged))
+            evidence.extend(_predicate_evidence(verb, complement))
+    elif top.dep_ == "dobj" and verb.lemma_.lower() in NAMING_VERBS:
+        # "Christie called Clinton a disgrace", "described Clinton as a 'disgrace'": the subject
+        # says what the object is
+        holders = _subjects(verb)
+        for complement in _naming_complements(verb, top):
+            evidence.extend(_predicate_evidence(verb, complement, holders))
     elif top.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in STANCE_VERBS and not is_holder:
         value = word_valence(verb.lemma_, verb.lower_)
         if abs(value) >= 0.3:
@@ -380,6 +375,43 @@ def target_evidence(head, frames: list[CueFrame]) -> list[Evidence]:
             if abs(value) >= 0.3:
                 evidence.append(Evidence(value * 0.8, modifier, "modifier"))
     return evidence
+
+
+def _predicate_evidence(verb, complement, holders=()) -> list[Evidence]:
+    """Evidence from what a predicate says its subject (or a naming verb's object) is: each
+    conjunct of the complement with an evaluative word ("a threat", "reliable", "a nice man")."""
+    out = []
+    for i, part in enumerate(_children_conj(complement)):
+        if part.lemma_.lower() in EXPERIENCER_ADJECTIVES or part.lower_ in EXPERIENCER_ADJECTIVES:
+            continue  # "my husband and I were frightened": how the subject feels, not what it is
+        value = EVALUATIVE.get(part.lemma_.lower())
+        if value is None and _is_hyphen_compound(part):
+            continue  # "trigger-happy" means nothing like "happy"
+        if value is None:
+            value = word_valence(part.lemma_, part.lower_)
+            value += sum(word_valence(m.lemma_, m.lower_) for m in part.children if m.dep_ == "amod")
+        if not value:
+            continue
+        # "by no means a threat, but a challenge": the negation scopes over the first conjunct only
+        negated = (i == 0 and is_negated(verb, until=part)) or is_negated(part)
+        hedged = is_hedged(verb)
+        out.append(Evidence(_apply(max(-1.0, min(1.0, value)), negated, hedged), part, "predicate", negated, hedged,
+                            list(holders)))
+    return out
+
+
+def _naming_complements(verb, named) -> list:
+    """What a naming verb calls its object: "a disgrace" in "called Clinton a disgrace" (the
+    parser's oprd, or a second object), "as a disgrace" in "described Clinton as a disgrace"."""
+    out = []
+    for child in verb.children:
+        if child.i == named.i:
+            continue
+        if child.dep_ == "oprd" or (child.dep_ == "dobj" and child.i > named.i):
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
 
 
 def combine(evidence: list[Evidence]) -> tuple[float, float, bool]:

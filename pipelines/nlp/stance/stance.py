@@ -41,7 +41,7 @@ from pipelines.nlp.stance.voices import (
 )
 from pipelines.nlp.types import Mention, Polarity, PublicationDate, Stance, UnusableDate
 
-EXTRACTOR_VERSION = "stance-2.16"
+EXTRACTOR_VERSION = "stance-2.17"
 
 # Rule evidence of these kinds decides on its own when strong enough; weaker cues go to the model.
 DECISIVE_KINDS = {"verb_object", "noun_complement", "prep_verb", "passive", "predicate"}
@@ -327,7 +327,9 @@ def _someone_else(token, voice, resolver) -> bool:
                       token.i, token.i + 1)
         resolved = _resolve_pronoun(token.doc, own, resolver)
         return resolved is None or resolved.key != voice.holder_key
-    return token.ent_type_ in ("PERSON", "NORP")
+    # "his predecessor, Fiona Hill, had dubbed ...": a person noun or a named appositive is someone else
+    return token.ent_type_ in ("PERSON", "NORP") or token.lemma_.lower() in person_head_nouns() or any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
 
 
 def _is_evaluative_near(sent, doc, target) -> bool:
