@@ -140,6 +140,16 @@ SPEAKER_ENTITY_CASES = [
     pytest.param("Volkswagen says the car is a preview of a model for North America and Europe, but it said "
                  "the price would be announced later.", "the price would", "Volkswagen",
                  id="it-continues-the-subject-not-a-place-in-the-object"),
+    # a role description is the person introduced with that title, whoever was named since
+    pytest.param("Manhattan Supreme Court Justice Frank Nervo ruled on Thursday. Lawyers for Ivana Trump had "
+                 'filed papers. "The court will not take that action," the judge wrote.', "will not take",
+                 "Frank Nervo", id="the-judge-is-the-one-introduced-as-justice"),
+    pytest.param("President Barack Obama spoke first. Vice President Joe Biden spoke later in Scranton. "
+                 'Maria Lopez, a voter, cheered. "He is a risk," the vice president said.', "He is a risk",
+                 "Joe Biden", id="the-vice-president-is-not-the-president"),
+    pytest.param("Marco Rubio campaigned with Sen. Joni Ernst, R-Iowa. "
+                 '"I feel good," the Florida senator told reporters.', "I feel good", "Marco Rubio",
+                 id="a-place-in-the-description-must-fit-the-title"),
 ]
 
 

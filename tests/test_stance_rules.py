@@ -227,6 +227,12 @@ def test_a_named_third_party_in_reported_speech_holds_its_own_attitude(extractor
     assert not [s for s in run(extractor, text) if s.holder == "Tim Morrison"]
 
 
+def test_a_description_holds_the_stance_of_the_person_it_describes(extractor):
+    text = ("Manhattan Supreme Court Justice Frank Nervo ruled on Thursday. Lawyers for Ivana Trump had filed "
+            "papers. The judge agreed with Ivana Trump that there was no reason to intrude on her privacy.")
+    assert ("Frank Nervo", "Ivana Trump", "favor") in rows(run(extractor, text))
+
+
 @pytest.mark.parametrize("phrase, named", [
     ("the Iran nuclear deal", True), ("charter schools", True), ("becoming a junior partner", True),
     ("how our Ukraine policy could play out", False), ("a Hong Kong court ruling", False),

@@ -17,6 +17,7 @@ from pipelines.nlp.doc_cache import token_columns
 from pipelines.nlp.entities.entities import EntityIndex
 from pipelines.nlp.entities.gender import agrees, pronoun_evidence
 from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
+from pipelines.nlp.entities.shared_surnames import offices_before
 from pipelines.nlp.types import Entity, Mention
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -53,6 +54,22 @@ GENDERED_NOUNS = {**{noun: "she" for noun in FEMALE_NOUNS}, **{noun: "he" for no
 # own name carries the word, not the nearest organization.
 FIRM_NOUNS = {"company", "agency", "firm", "group", "organization", "organisation", "bank", "business", "corporation",
               "network", "paper", "newspaper", "team"}
+# A description noun and the titles that introduce the person it describes ("the judge" is the
+# one introduced as "Justice Frank Nervo", whoever was named since).
+ROLE_TITLES = {
+    "judge": {"judge", "justice"}, "justice": {"justice", "judge"}, "senator": {"sen", "senator"},
+    "governor": {"gov", "governor"}, "congressman": {"rep", "representative"},
+    "congresswoman": {"rep", "representative"}, "representative": {"rep", "representative"},
+    "general": {"gen", "general"}, "mayor": {"mayor"}, "president": {"president"},
+    "secretary": {"secretary"}, "minister": {"minister"}, "chancellor": {"chancellor"},
+    "ambassador": {"ambassador"}, "premier": {"premier"}, "speaker": {"speaker"},
+    "chairman": {"chairman", "chairwoman"}, "chairwoman": {"chairwoman", "chairman"},
+}
+# Title words that make another office of the same noun ("vice president", "deputy secretary").
+TITLE_QUALIFIERS = {"vice", "deputy", "assistant", "lieutenant", "under"}
+# How far back (characters) a titled person may be named for "the senator" to mean them: further
+# back, the story has usually moved on to someone introduced without a title.
+TITLED_WINDOW = 1200
 MAX_PRONOUN_CHAIN = 3  # "he" ... "he" ... "he": how many subject pronouns back a chain is followed
 ORG_NOUNS = {
     "campaign", "company", "agency", "committee", "department", "ministry", "government", "administration",
@@ -248,6 +265,9 @@ class SpeakerResolver:
                 return None  # "the authors" are a group; "A spokesperson who ... the spokesperson": no name
             # "Russia's prime minister" is not Russia: skip mentions inside the description.
             # "The victim's mother" is a woman: never the kidnapper named just before.
+            titled = self._titled_before(head, span_start) if head.tag_ == "NN" else None
+            if titled is not None:
+                return titled
             pronoun = GENDERED_NOUNS.get(noun)
             person = self._person_before(head, span_start,
                                          (lambda entity: self.agrees(entity, pronoun, head.doc)) if pronoun else None)
@@ -331,6 +351,40 @@ class SpeakerResolver:
             if not _is_definite(earlier):
                 return None
         return None
+
+    def _titled_before(self, head, offset: int) -> Entity | None:
+        """The closest person before offset introduced with a title of the described role: "the
+        mayor" after "Mayor Bill de Blasio". The description's own qualifiers must fit that
+        introduction: "the vice president" is not "President Obama", "the former president" not
+        the sitting one, "the Florida senator" one whose introduction names Florida."""
+        noun = head.lemma_.lower()
+        titles = ROLE_TITLES.get(noun)
+        if titles is None:
+            return None
+        words = {c.lower_.rstrip(".") for c in head.children if c.dep_ in ("compound", "amod", "nmod")}
+        former = "former" in words
+        ranks = words & TITLE_QUALIFIERS
+        places = [c.text for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                  and (c.ent_type_ in ("GPE", "NORP", "LOC") or c.pos_ == "PROPN")]
+
+        def fits(mention):
+            if mention.start >= offset:
+                return False
+            offices = offices_before(self.text, mention.start)
+            if not offices & titles or (offices & TITLE_QUALIFIERS) != ranks:
+                return False
+            before = self.text[max(0, mention.start - 40):mention.start].lower()
+            if ("former" in before.split()) != former:
+                return False
+            around = self.text[max(0, mention.start - 80):min(mention.end + 80, offset)]
+            return all(place in around for place in places)
+
+        def titled(entity):
+            return any(fits(m) for m in entity.mentions)
+
+        found = self.index.preceding(offset, ("PERSON",), window=TITLED_WINDOW, skip=self.in_quote_char,
+                                     accept=titled)
+        return found[0] if found else None
 
     def _person_before(self, head, offset: int, accept, depth: int = 0) -> Entity | None:
         """The person a subject pronoun or description refers to: the closest one before it,

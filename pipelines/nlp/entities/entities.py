@@ -18,7 +18,7 @@ from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
 from pipelines.nlp.entities.shared_surnames import SharedSurnames
 from pipelines.nlp.types import Entity, Mention
 
-EXTRACTOR_VERSION = "entities-1.17"
+EXTRACTOR_VERSION = "entities-1.18"
 
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S")
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "NORP": "NORP"}

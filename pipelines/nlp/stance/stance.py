@@ -41,7 +41,7 @@ from pipelines.nlp.stance.voices import (
 )
 from pipelines.nlp.types import Mention, Polarity, PublicationDate, Stance, UnusableDate
 
-EXTRACTOR_VERSION = "stance-2.17"
+EXTRACTOR_VERSION = "stance-2.18"
 
 # Rule evidence of these kinds decides on its own when strong enough; weaker cues go to the model.
 DECISIVE_KINDS = {"verb_object", "noun_complement", "prep_verb", "passive", "predicate"}
@@ -296,7 +296,7 @@ def _holders(voice, evidence, sent, index, resolver, excluded: set[str], mention
     for mention in holder_mentions(holder_tokens, sent, index, mentions):
         method = "antecedent" if mention.kind == "antecedent" else None
         if mention.kind == "pronoun" or mention.key is None:
-            resolved = _resolve_pronoun(sent.doc, mention, resolver)
+            resolved = _resolve_pronoun(sent.doc, mention, resolver) or _resolve_description(sent.doc, mention, resolver)
             if resolved is None:
                 continue
             mention, method = resolved, "coref"
@@ -408,6 +408,19 @@ def _resolve_pronoun(doc, mention: Mention, resolver, excluded: set[str] = froze
     if found is None:
         return None
     entity = found[0]
+    return Mention(mention.start, mention.end, mention.text, entity.canonical_name, entity.key, "entity",
+                   mention.token_start, mention.token_end)
+
+
+def _resolve_description(doc, mention: Mention, resolver) -> Mention | None:
+    """A definite description of a person or body ("the judge", "the company") resolved the way a
+    quotation's speaker is ("the judge agreed with Ivana Trump"), or None."""
+    head = mention_head(doc, mention)
+    if head.pos_ != "NOUN":
+        return None
+    entity = resolver.resolve(head, mention.start, mention.end)
+    if entity is None:
+        return None
     return Mention(mention.start, mention.end, mention.text, entity.canonical_name, entity.key, "entity",
                    mention.token_start, mention.token_end)
 
