@@ -71,6 +71,12 @@ def test_a_name_inside_a_description_is_not_the_speaker(extractor):
     assert quotes and all(q.speaker_entity != "United States" for q in quotes)
 
 
+def test_a_headlines_verb_is_not_part_of_the_name_before_it(nlp):
+    text = "Obama Says African-American Museum Tells a Story of America.\n\nPresident Obama spoke on Saturday."
+    names = {e.canonical_name for e in build_entities(nlp(text), AliasRules())}
+    assert "Obama" in names and not any("Says" in n or "Tells" in n for n in names)
+
+
 def test_a_gerund_opening_a_sentence_is_not_part_of_a_name(nlp):
     # the small English model reads "Hosting Cook" as one PERSON; the person is Cook (Tim Cook)
     doc = nlp("Tim Cook spoke at the conference. Hosting Cook at the event \"is a dream,\" Benioff said. "

@@ -18,9 +18,13 @@ from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
 from pipelines.nlp.entities.shared_surnames import SharedSurnames
 from pipelines.nlp.types import Entity, Mention
 
-EXTRACTOR_VERSION = "entities-1.18"
+EXTRACTOR_VERSION = "entities-1.19"
 
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S")
+# A headline's verb the NER reads into a name ("Obama Says African-American Museum ...", "Trump
+# Slams Cruz Over Ads"): the name ends before it.
+_HEADLINE_VERB = re.compile(r"\s+(?:Says|Said|Tells|Told|Calls|Urges|Warns|Vows|Slams|Blasts|Rips|Insists|"
+                            r"Admits|Claims|Denies|Defends|Praises|Backs|Endorses|Wants|Will|Is|Has)\b")
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "NORP": "NORP"}
 
 
@@ -48,6 +52,9 @@ def build_entities(doc, rules: AliasRules | None = None) -> list[Entity]:
             inner = _INNER_POSSESSIVE.search(name)
             if inner:  # "Putin's Grand Plan" (a headline or a work's title): the person is Putin
                 end, name = start + inner.start(), name[:inner.start()]
+        verb = _HEADLINE_VERB.search(name)
+        if verb:
+            end, name = start + verb.start(), name[:verb.start()]
         if not name or not any(ch.isalpha() for ch in name):
             continue
         raw.append((start, end, name, etype))
