@@ -71,6 +71,13 @@ def test_a_name_inside_a_description_is_not_the_speaker(extractor):
     assert quotes and all(q.speaker_entity != "United States" for q in quotes)
 
 
+def test_a_capitalized_common_noun_or_a_word_after_the_is_not_a_person(nlp):
+    text = ("McKinley visited McAllen on Monday.\n\nBorder agents \"say you have got to pay attention to this,\" "
+            "he said, according to the Intelligencer.")
+    entities = {e.canonical_name: e.type for e in build_entities(nlp(text), AliasRules())}
+    assert "Border" not in entities and entities.get("Intelligencer") in (None, "ORG")
+
+
 def test_a_headlines_verb_is_not_part_of_the_name_before_it(nlp):
     text = "Obama Says African-American Museum Tells a Story of America.\n\nPresident Obama spoke on Saturday."
     names = {e.canonical_name for e in build_entities(nlp(text), AliasRules())}

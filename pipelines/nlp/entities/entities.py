@@ -18,7 +18,7 @@ from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
 from pipelines.nlp.entities.shared_surnames import SharedSurnames
 from pipelines.nlp.types import Entity, Mention
 
-EXTRACTOR_VERSION = "entities-1.19"
+EXTRACTOR_VERSION = "entities-1.20"
 
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S")
 # A headline's verb the NER reads into a name ("Obama Says African-American Museum ...", "Trump
@@ -47,6 +47,8 @@ def build_entities(doc, rules: AliasRules | None = None) -> list[Entity]:
         if etype is None:
             continue
         ent_start, ent_end, etype = repaired_span(ent, etype, names)
+        if etype is None:
+            continue
         start, end, name = clean_name(text, ent_start, ent_end)
         if etype == "PERSON":
             inner = _INNER_POSSESSIVE.search(name)

@@ -104,10 +104,29 @@ def _given_name_with_who(ent) -> bool:
         for child in ent.root.children)
 
 
-def repaired_span(ent, etype: str, names: set[str]) -> tuple[int, int, str]:
-    """(start, end, type) of the name an NER span holds; names: every span's text in the
-    document (a name the text also uses alone)."""
+def _modifies_a_common_noun(ent) -> bool:
+    """"Border agents say ...": a capitalized common noun modifying a lowercase one is no name."""
+    token = ent.root
+    head = token.head
+    return (len(ent) == 1 and token.pos_ == "NOUN" and token.dep_ == "compound" and head.i != token.i
+            and head.pos_ == "NOUN" and head.text.islower())
+
+
+def _after_the(ent) -> bool:
+    """"according to the Intelligencer": one word after "the" names a body or a title, not a person."""
+    token = ent.root
+    return len(ent) == 1 and token.tag_ == "NNP" and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def repaired_span(ent, etype: str, names: set[str]) -> tuple[int, int, str | None]:
+    """(start, end, type) of the name an NER span holds, type None when it holds no name; names:
+    every span's text in the document (a name the text also uses alone)."""
     start = ent.start_char
+    if etype == "PERSON" and _modifies_a_common_noun(ent):
+        return start, ent.end_char, None
+    if etype == "PERSON" and _after_the(ent):
+        return start, ent.end_char, "ORG"
     if (etype == "PERSON" and (_leads_with_a_gerund(ent) or _leads_with_a_lowercase_word(ent))) \
             or _leads_with_a_sentence_opener(ent, names):
         start = ent[1].idx  # "Hosting Cook at Dreamforce": the person is Cook
