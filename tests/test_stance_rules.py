@@ -227,6 +227,12 @@ def test_a_named_third_party_in_reported_speech_holds_its_own_attitude(extractor
     assert not [s for s in run(extractor, text) if s.holder == "Tim Morrison"]
 
 
+def test_calling_for_a_ban_on_something_is_against_it(extractor):
+    assert rows(run(extractor, "Senator Josh Hawley called for a ban on TikTok.")) == {
+        ("Josh Hawley", "TikTok", "against")}
+    assert not run(extractor, "A ban on TikTok took effect in Montana.")  # nobody's stance
+
+
 def test_a_description_holds_the_stance_of_the_person_it_describes(extractor):
     text = ("Manhattan Supreme Court Justice Frank Nervo ruled on Thursday. Lawyers for Ivana Trump had filed "
             "papers. The judge agreed with Ivana Trump that there was no reason to intrude on her privacy.")

@@ -68,6 +68,7 @@ STANCE_NOUNS = {
     "complaint": -0.5, "grievance": -0.5, "rejection": -0.6, "resentment": -0.7, "concern": -0.3,
     "concerns": -0.3, "worry": -0.4, "worries": -0.4, "boycott": -0.7, "sanctions": -0.5,
     "protest": -0.6, "protests": -0.6, "backlash": -0.7, "rebuke": -0.8, "dislike": -0.7,
+    "moratorium": -0.7, "ban": -0.7, "repeal": -0.7,
 }
 
 # Predicate nouns and adjectives that evaluate their subject ("X is a threat", "X is reliable").

@@ -240,6 +240,9 @@ def cue_frames(sent) -> list[CueFrame]:
                 continue  # "5 percent support of the black vote" is a poll figure, not a stance
             holders = [c for c in token.children if c.dep_ == "poss"]
             governor = token.head if token.dep_ in ("dobj", "attr", "nsubj", "pobj") else None
+            if governor is not None and governor.pos_ == "ADP" and governor.dep_ == "prep" \
+                    and governor.head.pos_ == "VERB" and (governor.head.lemma_.lower(), governor.lower_) in PREP_VERBS:
+                governor = governor.head  # "the NAACP called for a moratorium on charter schools"
             if token.dep_ == "dobj" and governor.lemma_.lower() in ENDING_VERBS:
                 continue  # "an effort to terminate his friendship with Epstein": a stance given up, not held
             if governor is not None and any(c.dep_ == "expl" for c in governor.children):
