@@ -227,6 +227,19 @@ def test_a_named_third_party_in_reported_speech_holds_its_own_attitude(extractor
     assert not [s for s in run(extractor, text) if s.holder == "Tim Morrison"]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Lindsey Graham is a strong supporter of Donald Trump.", {("Lindsey Graham", "Donald Trump", "favor")}),
+    ("Lindsey Graham is not a fan of Donald Trump.", {("Lindsey Graham", "Donald Trump", "against")}),
+    ("Steve Mosko, a longtime critic of Mehmet Oz, spoke on Monday.", {("Steve Mosko", "Mehmet Oz", "against")}),
+    ("\u201cI'm not a Clinton fan, but enough with the emails!\u201d said John Weinbrecht, a voter.",
+     {("John Weinbrecht", "Clinton", "against")}),
+    ("Trump's critics say he lies.", set()),  # the critics are nobody named
+    ("Trump supporters rallied in Ohio.", set()),
+])
+def test_a_stance_role_is_held_by_the_person_it_describes(extractor, sentence, expected):
+    assert rows(run(extractor, sentence)) == expected
+
+
 def test_calling_for_a_ban_on_something_is_against_it(extractor):
     assert rows(run(extractor, "Senator Josh Hawley called for a ban on TikTok.")) == {
         ("Josh Hawley", "TikTok", "against")}

@@ -71,6 +71,12 @@ STANCE_NOUNS = {
     "moratorium": -0.7, "ban": -0.7, "repeal": -0.7,
 }
 
+# Roles a person takes toward someone or something ("a supporter of X", "an X fan", "a critic of X").
+ROLE_NOUNS = {
+    "supporter": 0.8, "backer": 0.7, "fan": 0.7, "admirer": 0.8, "defender": 0.6, "champion": 0.6,
+    "ally": 0.6, "loyalist": 0.7, "critic": -0.8, "detractor": -0.8, "enemy": -0.8,
+}
+
 # Predicate nouns and adjectives that evaluate their subject ("X is a threat", "X is reliable").
 EVALUATIVE = {
     "threat": -0.8, "danger": -0.8, "menace": -0.9, "enemy": -0.9, "adversary": -0.7,

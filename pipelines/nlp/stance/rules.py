@@ -17,6 +17,7 @@ from pipelines.nlp.stance.lexicon import (
     NEGATING_PHRASES,
     NEGATORS,
     PREP_VERBS,
+    ROLE_NOUNS,
     STANCE_NOUNS,
     STANCE_VERBS,
     word_valence,
@@ -227,6 +228,10 @@ def cue_frames(sent) -> list[CueFrame]:
                 negated, hedged = is_negated(token), is_hedged(token)
                 frames.append(CueFrame(token, _apply(base, negated, hedged), negated, hedged, _subjects(token),
                                        _with_examples(objects)))
+        elif pos == "NOUN" and lemma in ROLE_NOUNS:
+            frame = _role_frame(doc[i], ROLE_NOUNS[lemma])
+            if frame is not None:
+                frames.append(frame)
         elif pos == "NOUN" and lemma in STANCE_NOUNS:
             token = doc[i]
             objects = [
@@ -256,6 +261,29 @@ def cue_frames(sent) -> list[CueFrame]:
                          [h for t in holders for h in _children_conj(t)], _with_examples(objects))
             )
     return frames
+
+
+def _role_frame(token, score: float) -> CueFrame | None:
+    """"Graham is a strong supporter of Trump", "Mosko, a longtime critic of Oz", "I'm not a
+    Clinton fan": a person described by a stance role holds it toward the role's object (its
+    "of" complement, or the name qualifying it). The possessor of a role is its object too
+    ("Trump's critics"), but then the holders are unnamed: no frame."""
+    objects = [(*_phrase_bounds(g), g) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+               for g in p.children if g.dep_ == "pobj"]
+    objects += [(c.left_edge.i, c.i + 1, c) for c in token.children
+                if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+    governor = token.head
+    if token.dep_ == "attr" and (governor.lemma_.lower() in COPULAS or governor.pos_ == "AUX"):
+        holders = _subjects(governor)
+        negated, hedged = is_negated(token) or is_negated(governor), is_hedged(governor)
+    elif token.dep_ == "appos" and governor.i != token.i:
+        holders = _children_conj(governor)
+        negated, hedged = is_negated(token), False
+    else:
+        return None
+    if not objects or not holders:
+        return None
+    return CueFrame(token, _apply(score, negated, hedged), negated, hedged, holders, objects)
 
 
 @lru_cache(maxsize=1)
@@ -333,7 +361,11 @@ def target_evidence(head, frames: list[CueFrame]) -> list[Evidence]:
     chain_ids = {t.i for t in chain}
     is_holder = False
     for frame in frames:
-        if any(h.i in chain_ids for h in frame.holders):
+        # the phrase the target heads up to the cue: "Mosko, a critic of Oz" climbs from Oz
+        # through "critic" to Mosko, who holds the stance and is not the target
+        cue_at = next((k for k, t in enumerate(chain) if t.i == frame.cue.i), None)
+        own_ids = chain_ids if cue_at is None else {t.i for t in chain[:cue_at]}
+        if any(h.i in own_ids for h in frame.holders):
             is_holder = True
             continue  # the target is who holds the stance, not what it is about
         for start, end, obj_head in frame.objects:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pipelines.nlp.doc_cache import doc_sentences, doc_text, token_columns
-from pipelines.nlp.stance.lexicon import word_valence
+from pipelines.nlp.stance.lexicon import ROLE_NOUNS, word_valence
 from pipelines.nlp.stance.polarity import TargetPolarityModel
 from pipelines.nlp.stance.rules import (
     PLACE_PREPOSITIONS,
@@ -41,7 +41,7 @@ from pipelines.nlp.stance.voices import (
 )
 from pipelines.nlp.types import Mention, Polarity, PublicationDate, Stance, UnusableDate
 
-EXTRACTOR_VERSION = "stance-2.19"
+EXTRACTOR_VERSION = "stance-2.20"
 
 # Rule evidence of these kinds decides on its own when strong enough; weaker cues go to the model.
 DECISIVE_KINDS = {"verb_object", "noun_complement", "prep_verb", "passive", "predicate"}
@@ -469,6 +469,8 @@ def _is_modifier(doc, mention: Mention) -> bool:
     if head.dep_ == "appos" and head.head.i != head.i:
         head = head.head
     governor = head.head
+    if governor.lemma_.lower() in ROLE_NOUNS:
+        return False  # "a Clinton fan": the name is what the role is toward
     return (head.dep_ in ("amod", "compound", "nmod") and governor.i != head.i
             and not mention.token_start <= governor.i < mention.token_end and governor.pos_ in ("NOUN", "PROPN"))
 
