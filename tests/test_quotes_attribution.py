@@ -368,3 +368,9 @@ def test_a_newspapers_name_is_not_a_person_description(nlp):
             "$449,000, according to the Sioux Falls Argus Leader.")
     quote = _quote_with(_quotes(nlp, text), text, "449,000")
     assert quote.speaker_entity != "Kristi Noem"
+
+
+def test_the_cues_date_is_not_the_start_of_what_was_said(nlp):
+    text = "Berrien County Health Department officials said Monday the victim was one of two people who fell ill."
+    q = _quote_with(_quotes(nlp, text), text, "the victim")
+    assert q is not None and text[q.content_spans[0][0]:].startswith("the victim")

@@ -294,6 +294,7 @@ def _clause_content(verb, lexicon_has):
             if hi < verb.i and (verb.doc[hi].text in (":", ";") or verb.doc[hi + 1].text in (":", ";")):
                 return None  # "We have been here before: bin Laden declared war": a lead-in, not his words
             if lo > verb.i:
+                lo = _after_leading_date(verb.doc, lo, hi)
                 hi = _extend_right(verb, hi, lexicon_has)
                 hi = _to_sentence_end(verb, hi, lexicon_has)
             return [(lo, hi)]
@@ -331,6 +332,17 @@ def _to_sentence_end(verb, hi: int, lexicon_has) -> int:
     while end > hi and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     return max(hi, end)
+
+
+def _after_leading_date(doc, lo: int, hi: int) -> int:
+    """'officials said Monday the victim was ...': the parser may hang the cue's date on the
+    reported clause; when is not what was said."""
+    k = lo
+    while k < hi and doc[k].ent_type_ in ("DATE", "TIME") and (k == lo or doc[k].ent_iob_ == "I"):
+        k += 1
+    if k == lo or k >= hi or not any(doc[j].dep_ == "npadvmod" for j in range(lo, k)):
+        return lo
+    return k if doc[k].dep_ in ("nsubj", "nsubjpass", "det", "mark") or doc[k].pos_ in ("PROPN", "NOUN", "PRON") else lo
 
 
 def _extend_right(verb, hi: int, lexicon_has) -> int:
