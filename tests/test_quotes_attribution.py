@@ -374,3 +374,13 @@ def test_the_cues_date_is_not_the_start_of_what_was_said(nlp):
     text = "Berrien County Health Department officials said Monday the victim was one of two people who fell ill."
     q = _quote_with(_quotes(nlp, text), text, "the victim")
     assert q is not None and text[q.content_spans[0][0]:].startswith("the victim")
+
+
+def test_an_interrogative_who_is_no_speaker_but_the_who_is(nlp):
+    text = ("That is when Harper and Buckley first learned who had written it, and found themselves blindsided "
+            "by \u201cthe Mary Steenburgen of it all.\u201d")
+    assert not [q for q in _quotes(nlp, text) if q.speaker_text == "who"]
+    text = ("Untreated pneumonic plague is \u201calways fatal if nobody treats it in time,\u201d the WHO said "
+            "on Tuesday.")
+    q = _quote_with(_quotes(nlp, text), text, "always fatal")
+    assert q is not None and q.speaker_text == "WHO"

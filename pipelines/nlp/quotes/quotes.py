@@ -17,7 +17,7 @@ from pipelines.nlp.quotes.reporting_lexicon import reporting_verbs
 from pipelines.nlp.quotes.speakers import mistagged_name, noun_phrase, speaker_token
 from pipelines.nlp.types import Entity, Quote, QuoteKind
 
-EXTRACTOR_VERSION = "quotes-1.38"
+EXTRACTOR_VERSION = "quotes-1.39"
 
 MIN_DIRECT_WORDS = 4  # shorter quoted stretches without a cue are names, titles or scare quotes
 MIN_CUED_WORDS = 2

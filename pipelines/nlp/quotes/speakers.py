@@ -78,6 +78,8 @@ def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
             # "2. Never urged Ukraine to ...": a heading's adverb parsed as the subject (a word with
             # a determiner is a noun whatever its tag: "the influential US daily")
             return False
+        if tok.lower_ in ("who", "whom", "whoever") and not tok.text.isupper() and tok.head.dep_ != "relcl":
+            return False  # "learned who had written it": a question about someone, not a speaker
         if index.para_of(tok.idx) != cue_para:
             return False  # a misparse across a paragraph break ("12:15 p.m.\n\nDonald Trump says")
         # A subject inside the quotation it introduces is a misparse.
