@@ -383,4 +383,4 @@ def test_an_interrogative_who_is_no_speaker_but_the_who_is(nlp):
     text = ("Untreated pneumonic plague is \u201calways fatal if nobody treats it in time,\u201d the WHO said "
             "on Tuesday.")
     q = _quote_with(_quotes(nlp, text), text, "always fatal")
-    assert q is not None and q.speaker_text == "WHO"
+    assert q is not None and q.speaker_entity == "WHO"
