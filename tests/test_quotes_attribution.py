@@ -384,3 +384,11 @@ def test_an_interrogative_who_is_no_speaker_but_the_who_is(nlp):
             "on Tuesday.")
     q = _quote_with(_quotes(nlp, text), text, "always fatal")
     assert q is not None and q.speaker_entity == "WHO"
+
+
+def test_a_web_headline_is_no_quotation_but_the_body_is(nlp):
+    text = ("Esper accuses China of intimidating smaller Asian nations\n\n"
+            "Defense Secretary Mark Esper said on Monday that China was intimidating its smaller neighbours.")
+    quotes = _quotes(nlp, text)
+    assert not [q for q in quotes if q.content_start < text.index("\n")]
+    assert _quote_with(quotes, text, "China was intimidating") is not None

@@ -17,7 +17,7 @@ from pipelines.nlp.quotes.reporting_lexicon import reporting_verbs
 from pipelines.nlp.quotes.speakers import mistagged_name, noun_phrase, speaker_token
 from pipelines.nlp.types import Entity, Quote, QuoteKind
 
-EXTRACTOR_VERSION = "quotes-1.39"
+EXTRACTOR_VERSION = "quotes-1.40"
 
 MIN_DIRECT_WORDS = 4  # shorter quoted stretches without a cue are names, titles or scare quotes
 MIN_CUED_WORDS = 2
@@ -67,13 +67,24 @@ def extract_quotes(doc, entities: list[Entity]) -> list[Quote]:
     candidates = _combine(direct, reports, index)
     _merge_split_quotes(candidates, index)
     _inherit_speakers(candidates, index)
-    candidates = _one_per_span([c for c in candidates if _keep(c, index)], text)
+    candidates = _one_per_span([c for c in candidates if _keep(c, index) and not _in_headline(c, text)], text)
     candidates = _without_pull_quotes(candidates, index)
     resolver = SpeakerResolver(entities, lambda s, e: _inside_quote(index, s, e), text)
     return [_to_quote(c, index, resolver) for c in sorted(candidates, key=lambda c: c.start)]
 
 
 _KIND_RANK = {"direct": 2, "mixed": 1, "indirect": 0}
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+
+
+def _in_headline(cand: _Candidate, text: str) -> bool:
+    """A web page's headline (its first line, with no full stop) is no quotation, whatever it
+    reports ("'Meth. We're On It': South Dakota campaign is working Kristi Noem says"): the body
+    gives the statement in its own words."""
+    first_end = text.find("\n")
+    if first_end < 0 or cand.start >= first_end:
+        return False
+    return not _SENTENCE_END.search(text[:first_end])
 
 
 def _one_per_span(cands: list[_Candidate], text: str) -> list[_Candidate]:
