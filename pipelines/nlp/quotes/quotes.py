@@ -82,8 +82,8 @@ def _in_headline(cand: _Candidate, text: str) -> bool:
     reports ("'Meth. We're On It': South Dakota campaign is working Kristi Noem says"): the body
     gives the statement in its own words."""
     first_end = text.find("\n")
-    if first_end < 0 or cand.start >= first_end:
-        return False
+    if first_end < 0 or cand.start >= first_end or not text[first_end:].strip():
+        return False  # a text of one line is all body
     return not _SENTENCE_END.search(text[:first_end])
 
 
