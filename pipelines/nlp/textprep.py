@@ -8,6 +8,15 @@ import unicodedata
 _KEEP = {"\n", "\t"}
 
 
+# A full stop, question or exclamation mark or ellipsis, perhaps inside closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def ends_a_sentence(text: str) -> bool:
+    """Whether the text ends like a sentence (a headline or a caption line does not)."""
+    return bool(_SENTENCE_END.search(text))
+
+
 # The ASCII control characters other than \n and \t (\r is handled first).
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 

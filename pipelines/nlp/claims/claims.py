@@ -16,6 +16,7 @@ from pipelines.nlp.claims.parts import governing_timex, modality, numbers_in, ti
 from pipelines.nlp.doc_cache import doc_sentences, doc_text, token_columns
 from pipelines.nlp.time import parse_publication_date
 from pipelines.nlp.time.calendar import interval_of
+from pipelines.nlp.textprep import ends_a_sentence
 from pipelines.nlp.types import Claim, PublicationDate, UnusableDate
 
 EXTRACTOR_VERSION = "claims-1.4"
@@ -24,7 +25,6 @@ MIN_WORDS = 4
 MAX_CLAIM_CHARS = 1500
 QUOTE_OVERLAP = 0.5  # share of the sentence inside a quotation's content for the speaker to be its claimer
 _LINE_BREAK = re.compile(r"\s*\n\s*")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 # "— Name (@handle) November 15, 2019" and "pic.twitter.com/...": an embedded tweet, not the article's text
 _TWEET_FOOTER = re.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}|pic\.twitter\.com/")
 _FALLBACK_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
@@ -124,7 +124,7 @@ def _is_body_sentence(text: str, start: int, end: int, title: str) -> bool:
     if _TWEET_FOOTER.search(text[line_start:end] if opens_line else body):
         return False
     alone_on_its_line = opens_line and (end == len(text) or text[end] == "\n")
-    return not alone_on_its_line or bool(_SENTENCE_END.search(body))
+    return not alone_on_its_line or ends_a_sentence(body)
 
 
 def _subspan(sent, start: int, end: int):

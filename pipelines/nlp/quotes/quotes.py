@@ -15,6 +15,7 @@ from pipelines.nlp.quotes.marks import QuotedSpan, find_quoted_spans
 from pipelines.nlp.quotes.reported_speech import Report, find_reports
 from pipelines.nlp.quotes.reporting_lexicon import reporting_verbs
 from pipelines.nlp.quotes.speakers import mistagged_name, noun_phrase, speaker_token
+from pipelines.nlp.textprep import ends_a_sentence
 from pipelines.nlp.types import Entity, Quote, QuoteKind
 
 EXTRACTOR_VERSION = "quotes-1.40"
@@ -67,24 +68,22 @@ def extract_quotes(doc, entities: list[Entity]) -> list[Quote]:
     candidates = _combine(direct, reports, index)
     _merge_split_quotes(candidates, index)
     _inherit_speakers(candidates, index)
-    candidates = _one_per_span([c for c in candidates if _keep(c, index) and not _in_headline(c, text)], text)
+    headline_end = _headline_end(text)
+    candidates = _one_per_span([c for c in candidates if _keep(c, index) and c.start >= headline_end], text)
     candidates = _without_pull_quotes(candidates, index)
     resolver = SpeakerResolver(entities, lambda s, e: _inside_quote(index, s, e), text)
     return [_to_quote(c, index, resolver) for c in sorted(candidates, key=lambda c: c.start)]
 
 
 _KIND_RANK = {"direct": 2, "mixed": 1, "indirect": 0}
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
-
-
-def _in_headline(cand: _Candidate, text: str) -> bool:
-    """A web page's headline (its first line, with no full stop) is no quotation, whatever it
-    reports ("'Meth. We're On It': South Dakota campaign is working Kristi Noem says"): the body
-    gives the statement in its own words."""
+def _headline_end(text: str) -> int:
+    """Where a web page's headline ends (its first line, with no full stop), else 0. A headline is
+    no quotation, whatever it reports ("'Meth. We're On It': South Dakota campaign is working
+    Kristi Noem says"): the body gives the statement in its own words."""
     first_end = text.find("\n")
-    if first_end < 0 or cand.start >= first_end or not text[first_end:].strip():
-        return False  # a text of one line is all body
-    return not _SENTENCE_END.search(text[:first_end])
+    if first_end < 0 or not text[first_end:].strip():
+        return 0  # a text of one line is all body
+    return 0 if ends_a_sentence(text[:first_end].rstrip()) else first_end
 
 
 def _one_per_span(cands: list[_Candidate], text: str) -> list[_Candidate]:

@@ -407,7 +407,11 @@ def _resolve_pronoun(doc, mention: Mention, resolver, excluded: set[str] = froze
                                          accept=accept)
     if found is None:
         return None
-    entity = found[0]
+    return _as_entity(mention, found[0])
+
+
+def _as_entity(mention: Mention, entity) -> Mention:
+    """The mention, standing for the entity it was resolved to."""
     return Mention(mention.start, mention.end, mention.text, entity.canonical_name, entity.key, "entity",
                    mention.token_start, mention.token_end)
 
@@ -419,10 +423,7 @@ def _resolve_description(doc, mention: Mention, resolver) -> Mention | None:
     if head.pos_ != "NOUN":
         return None
     entity = resolver.resolve(head, mention.start, mention.end)
-    if entity is None:
-        return None
-    return Mention(mention.start, mention.end, mention.text, entity.canonical_name, entity.key, "entity",
-                   mention.token_start, mention.token_end)
+    return None if entity is None else _as_entity(mention, entity)
 
 
 def _named_target(doc, mention: Mention, resolver, excluded: set[str], holder_keys: set[str],
