@@ -264,7 +264,20 @@ def _dash_aside(token) -> tuple[int, int] | None:
     first = opening + 1
     while first < token.i and token.doc[first].pos_ == "CCONJ":
         first += 1  # "-- and the fact that ...": the conjunction joins the aside to the sentence
-    return first, closing - 1
+    return _content_clause_start(token.doc, first, token.i), closing - 1
+
+
+def _content_clause_start(doc, first: int, limit: int) -> int:
+    """'the fact that CLAUSE, according to X': X states the clause; "the fact that" is the
+    writer's framing. Only an appositive clause (marked by "that") of the opening noun, not a
+    relative one ('the claims that he made')."""
+    if first + 2 >= limit or doc[first].pos_ != "DET" or doc[first + 1].pos_ != "NOUN":
+        return first
+    noun, mark = doc[first + 1], doc[first + 2]
+    if mark.lower_ != "that" or mark.dep_ != "mark":
+        return first
+    clause = mark.head
+    return first + 3 if clause.head.i == noun.i and clause.dep_ in ("acl", "ccomp", "appos") else first
 
 
 def _names_or_asks_for(verb) -> bool:
