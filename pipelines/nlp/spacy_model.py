@@ -5,6 +5,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from pipelines.config import DEFAULT_SPACY_MODEL
+from pipelines.nlp.indexed_ruler import index_attribute_ruler
 
 
 @lru_cache(maxsize=4)
@@ -21,6 +22,7 @@ def load_model(name: str | None = DEFAULT_SPACY_MODEL):
         ) from exc
     _split_glued_quote_marks(nlp)
     _lemmatize_curly_contractions(nlp)
+    index_attribute_ruler(nlp)  # after the last ruler pattern is added: the index is built once
     if "parser" in nlp.pipe_names and "paragraph_sentences" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
     return nlp
