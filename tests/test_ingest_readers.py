@@ -127,6 +127,48 @@ def test_html_date_from_page_text_and_stamp_line_dropped():
     assert article.published_source in ("text", "unknown")  # only running text: weaker evidence, if any
 
 
+_BODY = (b"<p>Nothing much happened in the town this week, the mayor said on Friday afternoon, "
+         b"and the council cancelled its meeting because there was nothing on the agenda.</p>"
+         b"<p>Residents enjoyed the warm weather at the lake and the market was busier than usual.</p>")
+
+
+def _page(head: bytes = b"", before: bytes = b"") -> bytes:
+    return (b"<html><head><title>Quiet week</title>" + head + b"</head><body><article><h1>Quiet week</h1>"
+            + before + _BODY + b"</article></body></html>")
+
+
+def test_schema_org_microdata_outside_meta_gives_the_publication_date():
+    # htmldate reads itemprop only on <meta>; a generic name="date" (here the page's build day) loses
+    page = _page(b'<meta name="date" content="2023-09-30">',
+                 b'<span itemprop="datePublished" datetime="2023-07-14T08:00:00">14 July</span>')
+    [article] = read_bytes(page, "q.html", "q.html").articles
+    assert article.published_at.date() == date(2023, 7, 14) and article.published_source == "metadata"
+
+
+@pytest.mark.parametrize("label", [b"Published: 14 July 2023", b"Posted on Friday, July 14, 2023",
+                                   b"Ver\xc3\xb6ffentlicht am 14.07.2023"])
+def test_a_labelled_visible_date_outranks_a_generic_meta_date(label):
+    page = _page(b'<meta name="date" content="2023-09-30">', b"<div>" + label + b"</div>")
+    [article] = read_bytes(page, "q.html", "q.html").articles
+    assert article.published_at.date() == date(2023, 7, 14) and article.published_source == "text"
+
+
+def test_explicit_publication_markup_outranks_a_labelled_date():
+    page = _page(b'<meta property="article:published_time" content="2023-09-30T10:00:00">',
+                 b"<div>Published: 14 July 2023</div>")
+    [article] = read_bytes(page, "q.html", "q.html").articles
+    assert article.published_at.date() == date(2023, 9, 30) and article.published_source == "metadata"
+
+
+def test_a_one_digit_slug_after_year_and_month_is_no_day():
+    url = "https://courier.example.org/2023/10/3-questions-for-the-mayor"
+    [article] = read_bytes(_page(), "q.html", "q.html", url=url).articles
+    assert article.published_at is None or article.published_at.date() != date(2023, 10, 3)
+    dated = "https://courier.example.org/2023/10/03/questions-for-the-mayor"
+    [article] = read_bytes(_page(), "q.html", "q.html", url=dated).articles
+    assert article.published_at == datetime(2023, 10, 3) and article.published_source == "url"
+
+
 def test_saved_page_with_txt_name_is_read_as_html(tmp_path):
     path = tmp_path / "saved.txt"
     path.write_bytes(_fixture("article.html"))

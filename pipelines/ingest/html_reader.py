@@ -16,7 +16,7 @@ import trafilatura
 
 from pipelines.ingest.article import ReadResult, Rejection
 from pipelines.ingest.cleaning import clean_paragraphs
-from pipelines.ingest.page_date import page_date
+from pipelines.ingest.page_date import dated_url_is_trusted, page_date
 from pipelines.ingest.records import build_article
 
 EXTRACTION_OPTIONS = {
@@ -85,7 +85,8 @@ def read_html(
         detail = f"only {sum(len(p) for p in paragraphs)} characters of main text after cleaning"
         result.rejections.append(Rejection(source, "no_text", detail, raw_hash, source_item, **dated))
         return result
-    if date is None and document.date:
+    if date is None and document.date and dated_url_is_trusted(document.url or url):
+        # trafilatura's own htmldate call: the date when page_date met markup it could not read
         date, date_source = document.date, "text"
     date = _day_precise(date)
     title = document.title
