@@ -16,14 +16,13 @@ from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 
 _ATTRS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 _COLUMNS = [TAG, LOWER, DEP, IS_SPACE]
-_MAX_CACHED = 200_000  # token kinds remembered; past it the cache starts over (memory stays bounded)
+_MAX_CACHED = 50_000  # token kinds remembered; past it the cache starts over (a worker stays small)
 
 
 class IndexedRulerMatch:
     """A drop-in for `AttributeRuler.match`: the same sorted (attr_id, match_id, start, end) list."""
 
     def __init__(self, ruler, tests: list[tuple[int, int, list]]):
-        self.ruler = ruler
         self.strings = ruler.vocab.strings
         # (attr_id, match_id, [one predicate list per token of the pattern])
         self.single = [(a, m, p[0]) for a, m, p in tests if len(p) == 1]
@@ -31,8 +30,8 @@ class IndexedRulerMatch:
         # A new token kind is tested only against the patterns its TAG can satisfy.
         self._single_for_tag = _by_tag_anchor([preds for _a, _m, preds in self.single])
         self._multi_for_tag = _by_tag_anchor([preds[0] for _a, _m, preds in self.multi])
-        self._by_token: dict[tuple, tuple[int, ...]] = {}
-        self._first_of_multi: dict[tuple, tuple[int, ...]] = {}
+        self._by_token: dict[tuple, tuple[tuple[int, int], ...]] = {}  # token kind -> (attr_id, match_id)s
+        self._first_of_multi: dict[tuple, tuple[int, ...]] = {}  # token kind -> multi-token patterns it may start
         self._regex_cache: dict[tuple[int, int], bool] = {}
 
     def __call__(self, doc):
