@@ -160,6 +160,14 @@ def test_explicit_publication_markup_outranks_a_labelled_date():
     assert article.published_at.date() == date(2023, 9, 30) and article.published_source == "metadata"
 
 
+def test_a_second_datepublished_does_not_override_agreeing_publication_markup():
+    # a related item's microdata lower on the page; the page's own meta and htmldate agree
+    page = _page(b'<meta itemprop="datePublished" content="2023-07-14T08:00:00">',
+                 b'<span itemprop="datePublished" datetime="2023-09-30T10:00:00">30 September</span>')
+    [article] = read_bytes(page, "q.html", "q.html").articles
+    assert article.published_at.date() == date(2023, 7, 14)
+
+
 def test_a_one_digit_slug_after_year_and_month_is_no_day():
     url = "https://courier.example.org/2023/10/3-questions-for-the-mayor"
     [article] = read_bytes(_page(), "q.html", "q.html", url=url).articles

@@ -101,14 +101,17 @@ def page_date(tree, url: str | None, date_format: str) -> tuple[str | None, str]
         fast = find_date(tree, url=url, extensive_search=False, **options)
         if fast and fast == from_url:
             return fast, "url"
+        # Explicit publication markup that agrees with htmldate settles it; a page may carry a
+        # second datePublished (a related item's) or a labelled date elsewhere.
+        if fast and fast[:10] in _published_days(tree, options):
+            return fast, "metadata"
         if marked := _microdata_published(tree, options):
             return marked, "metadata"
         # A labelled date the reader sees ("Published March 3, 2019") outranks what the fast pass
-        # picked from generic markup, but not explicit publication markup that agrees with it.
-        if fast is None or fast[:10] not in _published_days(tree, options):
-            labelled = _labelled_date(tree, options)
-            if labelled and labelled != fast:
-                return labelled, "text"
+        # picked from generic markup.
+        labelled = _labelled_date(tree, options)
+        if labelled and labelled != fast:
+            return labelled, "text"
         if fast:
             return fast, "metadata"
         found = find_date(tree, url=url, extensive_search=True, **options)
