@@ -4,11 +4,13 @@ htmldate's `find_date` returns a date but not its evidence, and the warehouse re
 evidence (articles.published_source), so the documented calls are made in htmldate's own order:
   "url"       the date the page's URL (or canonical link) carries: find_date on an empty page with
               the URL (htmldate trusts a /2019/11/05/ path first; not /2023/10/3-fragen-..., a slug);
-  "metadata"  the fast pass (extensive_search=False): meta tags, JSON-LD, <time> and other markup;
-              an element marked itemprop="datePublished" (schema.org microdata) wins;
-  "text"      a date right after a publication label in the visible text ("Erschienen am",
-              "Published", "Datum:"), unless explicit published markup backs the fast pass; else
-              what only the extensive pass found in running text: weaker evidence.
+  "metadata"  the fast pass (extensive_search=False): meta tags, JSON-LD, <time> and other markup.
+              When explicit publication markup (article:published_time, itemprop or JSON-LD
+              datePublished) agrees with it, that settles it; otherwise an element other than
+              <meta> marked itemprop="datePublished" (schema.org microdata) wins;
+  "text"      then a date right after a publication label in the visible text ("Erschienen am",
+              "Published", "Datum:"); else what only the extensive pass found in running text:
+              weaker evidence.
 original_date=True throughout: the publication date, not the last modification.
 """
 
