@@ -264,6 +264,26 @@ def test_bare_months_and_days_prefer_the_near_side(text, published, value):
     assert timex.value == value
 
 
+@pytest.mark.parametrize(
+    "text, published, value",
+    [
+        # a past verb the month modifies outweighs the near-side preference
+        ("He succeeds James Taylor, who stepped down as chairman in March for health reasons.", "1989-11-02",
+         "1989-03"),
+        ("Since KKR bought RJR in February for $25 billion, it has agreed to sell assets.", "1989-10-30", "1989-02"),
+        # ... but not through a limit, an infinitive, an arranged event or a noun
+        ("Lenders extended the company $90 million in loans through January.", "1989-10-30", "1990-01"),
+        ("The bank announced an agreement to acquire the company in January.", "1989-11-02", "1990-01"),
+        ("The official said that the accession was planned for early March.", "1999-02-10", "1999-03"),
+        ("Saudi Arabia told U.S., European and Japanese oil companies of a 15-20 percent cutback in its oil supply "
+         "in September.", "1990-08-16", "1990-09"),
+    ],
+)
+def test_a_past_verb_governing_a_bare_month_puts_it_behind(nlp, text, published, value):
+    (timex,) = [t for t in tag_timexes(text, published, nlp(text)) if t.type == "DATE"]
+    assert timex.value == value
+
+
 def test_the_next_months_of_a_past_narrative_are_not_anchored_on_publication():
     timex = only("After the surgery she was not thrilled. The next two months were tough.")
     assert (timex.value, timex.interval_start, timex.anchor) == ("P2M", None, None)

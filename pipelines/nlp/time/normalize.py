@@ -793,6 +793,11 @@ _MONTH_WORD = re.compile(r"([a-z]+)\.?$")
 MONTHS_BACK_UNLIKELY = 8
 
 
+def _governed_past(ctx: Context, start: int, end: int) -> bool:
+    verb_is_past = getattr(ctx.tense, "verb_is_past", None)
+    return verb_is_past is not None and verb_is_past(start, end)
+
+
 def h_month(text, start, end, ctx):
     low = norm_text(text)
     mo = _month_number(_MONTH_WORD.search(low).group(1))
@@ -807,7 +812,8 @@ def h_month(text, start, end, ctx):
         direction = _direction(ctx, start, end)
         if direction == "present":
             direction = "this"
-        elif direction == "past" and (ref.month - mo) % 12 >= MONTHS_BACK_UNLIKELY and (mo - ref.month) % 12 <= 4:
+        elif direction == "past" and (ref.month - mo) % 12 >= MONTHS_BACK_UNLIKELY and (mo - ref.month) % 12 <= 4 \
+                and not _governed_past(ctx, start, end):
             # a bare month name eight or more months back is rarely meant; one within the next
             # four months is (a tense cue in a long sentence is often another clause's)
             direction = "future"

@@ -18,6 +18,7 @@ _PAST_CUES = re.compile(
     r"\b(?:said|was|were|had|did|ago|last|announced|reported|\w{3,}ed)\b", re.IGNORECASE)
 _STRONG_FUTURE = re.compile(r"\b(?:will|shall|going\s+to)\b|'ll\b", re.I)
 _FUTURE_PREP = re.compile(r"\b(?:as\s+soon\s+as|as\s+early\s+as|until|till|no\s+later\s+than)\s+(?:on\s+|in\s+)?$", re.I)
+_LIMIT_PREPOSITIONS = {"through", "until", "till", "by", "before"}
 _SENTENCE_START = re.compile(r"[.!?\n]\s")
 
 
@@ -101,6 +102,33 @@ class TenseOracle:
         if parsed is not None:
             return parsed
         return _text_tense(self.text, start, end)
+
+    def verb_is_past(self, start: int, end: int) -> bool:
+        """Whether the span modifies a past-tense verb directly ("stepped down in March", "bought
+        RJR in February"), not through a noun ("a cutback in September") or an infinitive ("an
+        agreement to acquire it in January"): the parse's evidence that the date lies behind."""
+        if self.doc is None:
+            return False
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        token = span.root
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            if token.head.lower_ in _LIMIT_PREPOSITIONS:
+                return False  # "extended loans through January": a limit, which may lie ahead
+            verb = token.head.head
+        elif token.dep_ == "npadvmod":
+            verb = token.head
+        else:
+            return False
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in _ARRANGING:
+            return False  # "the accession was planned for early March": what is arranged lies ahead
+        auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+        if any(aux.lower_ in _FUTURE_AUX or aux.lower_ == "to" for aux in auxes):
+            return False
+        # simple past or past perfect; not the present perfect, whose decision is past but whose
+        # date may lie ahead ("has decided to admit them in early March")
+        return (verb.tag_ == "VBD" and not auxes) or any(aux.tag_ == "VBD" for aux in auxes)
 
     def _past_perfect(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
