@@ -284,6 +284,19 @@ def test_a_past_verb_governing_a_bare_month_puts_it_behind(nlp, text, published,
     assert timex.value == value
 
 
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("He was shot to death last Oct. 23 at his home.", "2011-10-23"),
+        ("The vote was held last March 2.", "2012-03-02"),
+        ("The plant reopens next March 5.", "2013-03-05"),
+        ("The plant reopens next April 5.", "2012-04-05"),
+    ],
+)
+def test_last_and_next_before_a_month_and_day_pick_the_side(text, value):
+    assert only(text).value == value
+
+
 def test_the_next_months_of_a_past_narrative_are_not_anchored_on_publication():
     timex = only("After the surgery she was not thrilled. The next two months were tough.")
     assert (timex.value, timex.interval_start, timex.anchor) == ("P2M", None, None)

@@ -116,8 +116,9 @@ RULES: list[Rule] = [
          starts=starts("noon", "midnight")),
     Rule("season_year", rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?{SEASON}\s+of\s+(?:{YEAR4}|{SPOKEN_YEAR})",
          starts=starts("the", "early", "late", "mid", SEASONS)),
-    Rule("mdy", rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAYNUM}(?:,?\s+{YEAR4}(?!\d))?",
-         starts=starts(WEEKDAYS, MONTHS)),
+    Rule("mdy", rf"(?:(?:last|next|this\s+past|this\s+coming)\s+)?(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAYNUM}"
+                rf"(?:,?\s+{YEAR4}(?!\d))?",
+         starts=starts(WEEKDAYS, MONTHS, "last", "next", "this past", "this coming")),
     Rule("dmy", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR4}(?!\d))?",
          starts=DIGITS + starts(WEEKDAYS, "the")),
     Rule("my", rf"(?:(?:early|late|mid)[\s-]+)?{MONTH},?\s+(?:of\s+)?(?:{YEAR4}(?!\d)|{SPOKEN_YEAR_COMPOUND}|(?:this|last|next)\s+year)",

@@ -335,13 +335,26 @@ def _year_for_day(ref: date, month: int, day: int, direction: str) -> int:
     return past_year
 
 
+_SIDE_PREFIX = re.compile(r"(last|next|this\s+past|this\s+coming)\s+", re.I)
 _WEEKDAY_PREFIX = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+", re.I)
 
 
 def h_mdy(text, start, end, ctx):
-    body = _WEEKDAY_PREFIX.sub("", text)
+    side = _SIDE_PREFIX.match(text)
+    body = _WEEKDAY_PREFIX.sub("", text[side.end():] if side else text)
     m = _MD.search(body)
     mo = _month_number(m[1])
+    if side and not m[3]:
+        # "last Oct. 23": the latest one before the publication date; "next March 5": the coming one
+        ref, day = _ref(ctx), int(m[2])
+        if not cal.valid_ymd(ref.year, mo, day) and not (mo == 2 and day == 29):
+            return Norm("DATE", None, reason="invalid_date")
+        past = side[1].lower() in ("last", "this past")
+        year = (ref.year if (mo, day) < (ref.month, ref.day) else ref.year - 1) if past else (
+            ref.year if (mo, day) > (ref.month, ref.day) else ref.year + 1)
+        if not cal.valid_ymd(year, mo, day):
+            return Norm("DATE", None, reason="invalid_date")
+        return Norm("DATE", f"{year:04d}-{mo:02d}-{day:02d}", anchor="publication", relative=True, unit="day")
     return _day_month(mo, int(m[2]), int(m[3]) if m[3] else None, start, end, ctx)
 
 
