@@ -276,3 +276,28 @@ def test_a_lead_in_before_a_colon_is_not_part_of_the_quotation(nlp):
     quotes = [q for q in extract_quotes(doc, build_entities(doc)) if "It made sense" in text[q.content_start:q.content_end]]
     assert quotes and all(not text[q.content_start:q.content_end].startswith("By the time") for q in quotes)
     assert [q.kind for q in quotes] == ["direct"]
+
+
+def test_he_continues_the_subject_not_a_name_in_apposition(nlp):
+    text = ("Kurt Volker told the committee he tried to work with the president's lawyer, Rudy Giuliani, to "
+            "convince him that the new president was not corrupt. However, he said the July call made him "
+            "realize the lawyer still believed Ukraine needed to investigate.")
+    (quote,) = [q for q in _quotes(nlp, text) if q.cue == "said"]
+    assert quote.speaker_entity == "Kurt Volker"
+
+
+def test_a_quotation_after_a_sentence_about_another_person_is_theirs(nlp):
+    text = ('At current rates, Jim Bridenstine said, three rockets will be built by 2024. "Adding another rocket '
+            'could not happen." Robert Aderholt returned to the issue later in the hearing. "What commercial '
+            'launch vehicles exist today that can launch the lander?" Bridenstine responded that the rocket '
+            'is the only vehicle for launching humans.')
+    (question,) = [q for q in _quotes(nlp, text) if "commercial launch vehicles" in text[q.content_start:q.content_end]]
+    assert question.speaker_entity == "Robert Aderholt"
+
+
+def test_a_speaker_mention_never_starts_inside_the_quotation(nlp):
+    text = ('"While scientists have not yet detected liquid water directly, we\'ve found the next best thing: '
+            'water in vapor form," lead researcher and NASA planetary scientist Lucas Paganini said in a statement.')
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker_entity == "Lucas Paganini"
+    assert '"' not in quote.speaker_text and quote.speaker_text.endswith("Lucas Paganini")

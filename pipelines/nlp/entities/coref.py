@@ -418,8 +418,10 @@ class SpeakerResolver:
         _entity, start, end = found
         span = doc.char_span(start, end, alignment_mode="expand")
         role = span.root if span is not None else None
-        while role is not None and role.dep_ == "conj" and role.head.i != role.i:
-            role = role.head  # "for North America and Europe": Europe shares America's role
+        while role is not None and role.dep_ in ("conj", "appos") and role.head.i != role.i:
+            # "for North America and Europe": Europe shares America's role; "with Mr. Trump's
+            # lawyer, Rudy Giuliani": so does a name in apposition
+            role = role.head
         if role is None or role.dep_ not in OBJECT_DEPS:
             return None  # a subject already, or a role a garbled parse gives (an appositive of page junk)
         sentence = span.sent

@@ -18,7 +18,7 @@ from pipelines.nlp.quotes.speakers import mistagged_name, noun_phrase, speaker_t
 from pipelines.nlp.textprep import ends_a_sentence
 from pipelines.nlp.types import Entity, Quote, QuoteKind
 
-EXTRACTOR_VERSION = "quotes-1.41"
+EXTRACTOR_VERSION = "quotes-1.42"
 
 MIN_DIRECT_WORDS = 4  # shorter quoted stretches without a cue are names, titles or scare quotes
 MIN_CUED_WORDS = 2
@@ -486,6 +486,14 @@ def _inherit_speakers(cands: list[_Candidate], index: DocIndex) -> None:
         source = None
         if prev is not None and index.para_of(prev.start) == para:
             source = prev
+            person = _person_introduced(index, cand)
+            if person is not None and not _same_speaker(index, person, prev):
+                # '... Bridenstine said. Aderholt returned to the issue. "What vehicles ...?"': the
+                # person the sentence before introduces speaks, not the paragraph's last speaker
+                cand.speaker_i = person.i
+                cand.speaker_span = noun_phrase(person)
+                cand.confidence = 0.6
+                continue
         elif nxt is not None and index.para_of(nxt.start) == para and nxt.kind == "direct":
             source = nxt
         elif prev is not None and index.para_of(prev.end - 1) >= para - 1 and (
@@ -506,6 +514,14 @@ def _inherit_speakers(cands: list[_Candidate], index: DocIndex) -> None:
         cand.inherited = True
         cand.confidence = 0.6
         _maybe_mixed(cand, index)
+
+
+def _same_speaker(index: DocIndex, person, cand: _Candidate) -> bool:
+    """Whether a name token names the candidate's speaker (the same surname will do)."""
+    if cand.speaker_span is None:
+        return False
+    start, end = cand.speaker_span
+    return start <= person.idx < end or person.text in index.text[start:end].split()
 
 
 def _person_introduced(index: DocIndex, cand: _Candidate):

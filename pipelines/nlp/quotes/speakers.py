@@ -10,6 +10,10 @@ _TIME_ENTS = {"DATE", "TIME"}
 
 
 
+_CLOSING_MARKS = {"”", '"', "''"}
+_END_PUNCT = {",", ".", "!", "?"}
+
+
 def noun_phrase(head) -> tuple[int, int]:
     """Character span of the mention headed by `head`: its left modifiers and the head itself
     (appositions and relative clauses excluded; one overlapping character identifies a speaker)."""
@@ -26,6 +30,10 @@ def noun_phrase(head) -> tuple[int, int]:
     # tokens: Doc.text would rebuild the whole text on every call.
     for i in range(start_i, head.i):
         if "\n" in doc[i].text_with_ws:
+            start_i = i + 1
+        elif doc[i].text in _CLOSING_MARKS and i > 0 and doc[i - 1].text in _END_PUNCT:
+            # '..., water in vapor form," lead researcher Lucas Paganini said': a misparse hangs
+            # the quotation's end on the subject; the mention starts after the closing mark
             start_i = i + 1
     while start_i < end_i and (doc[start_i].is_punct or doc[start_i].is_space):
         start_i += 1
