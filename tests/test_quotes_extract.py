@@ -301,3 +301,17 @@ def test_a_speaker_mention_never_starts_inside_the_quotation(nlp):
     (quote,) = _quotes(nlp, text)
     assert quote.speaker_entity == "Lucas Paganini"
     assert '"' not in quote.speaker_text and quote.speaker_text.endswith("Lucas Paganini")
+
+
+def test_a_participle_after_the_clause_is_no_report_nor_part_of_according_to(nlp):
+    text = ("The New York State Attorney General is investigating WeWork, according to two people familiar "
+            "with the matter, adding to a mounting series of problems for the workspace provider.")
+    (quote,) = _quotes(nlp, text)
+    assert quote.cue == "according to"
+    assert _content(text, quote) == ["The New York State Attorney General is investigating WeWork"]
+    text = "Hillary Clinton won the state's primary on Tuesday, adding to her sizable delegate lead."
+    assert _quotes(nlp, text) == []
+    text = ("This system, says Richard Locksley, an immunologist at the University of California, helps direct "
+            "a response to dangers throughout the body.")
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker_entity == "Richard Locksley"

@@ -245,10 +245,18 @@ def _according_to(token, index: DocIndex) -> Report | None:
         lo, hi = aside
         spans = [(lo, phrase_lo - 1)] if phrase_lo - 1 >= lo else None
     else:
-        spans = _subtree_minus(head, phrase_lo, phrase_hi)
+        spans = [(lo, hi) for lo, hi in _subtree_minus(head, phrase_lo, phrase_hi)
+                 if not (lo > phrase_hi and _opens_participle_aside(token.doc, lo, hi))]
     if not spans:
         return None
     return _make(token, token.idx, to.idx + len(to.text), spans, speaker, index)
+
+
+def _opens_participle_aside(doc, lo: int, hi: int) -> bool:
+    """'X is investigating WeWork, according to two people, adding to a series of problems': a
+    participle clause after the attribution is the writer's comment, not what the source says."""
+    first = next((doc[i] for i in range(lo, hi + 1) if not doc[i].is_punct), None)
+    return first is not None and first.tag_ == "VBG" and first.dep_ in ("advcl", "xcomp", "conj")
 
 
 _DASHES = {"--", "—", "–", "---"}
@@ -314,8 +322,10 @@ def _clause_content(verb, lexicon_has):
     # "The economy, he said, is strong": the cue is a parenthetical of the reported clause.
     if verb.dep_ in ("parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         head = verb.head
-        # Only a bare parenthetical ("he said", "Mr. Bush said Tuesday"), not "whatever X says".
-        if all(c.dep_ in _PARENTHETICAL_DEPS and c.lower_ not in _WH for c in verb.children):
+        # Only a bare parenthetical ("he said", "Mr. Bush said Tuesday", "says Richard Locksley"),
+        # not "whatever X says", nor a participle ("..., adding to a mounting series of problems").
+        finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "nsubj" for c in verb.children)
+        if finite and all(c.dep_ in _PARENTHETICAL_DEPS and c.lower_ not in _WH for c in verb.children):
             return _subtree_minus(head, verb.left_edge.i, verb.right_edge.i)
     return None
 
