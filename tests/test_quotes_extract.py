@@ -315,3 +315,13 @@ def test_a_participle_after_the_clause_is_no_report_nor_part_of_according_to(nlp
             "a response to dangers throughout the body.")
     (quote,) = _quotes(nlp, text)
     assert quote.speaker_entity == "Richard Locksley"
+
+
+def test_a_subject_inside_a_quoted_statement_is_no_speaker_of_a_cue_outside_it(nlp):
+    text = ('"We don\'t have freedom of opinion anymore. #Cologne," tweeted a German user from Hanover going by '
+            'the handle Pulvermann.')
+    assert all(q.speaker_entity != "Cologne" for q in _quotes(nlp, text))
+    assert all(q.kind == "direct" for q in _quotes(nlp, text))
+    text = 'The "Gang of Eight" said the immigration bill was dead.'
+    (quote,) = [q for q in _quotes(nlp, text) if q.kind == "indirect"]
+    assert "Gang" in quote.speaker_text  # a name in quotation marks still speaks

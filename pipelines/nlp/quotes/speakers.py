@@ -90,8 +90,16 @@ def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
             return False  # "learned who had written it": a question about someone, not a speaker
         if index.para_of(tok.idx) != cue_para:
             return False  # a misparse across a paragraph break ("12:15 p.m.\n\nDonald Trump says")
-        # A subject inside the quotation it introduces is a misparse.
-        return quote_ids is None or index.in_quote[tok.i] not in quote_ids
+        # A subject inside the quotation it introduces is a misparse; so is one inside a
+        # statement in quotation marks when the cue stands outside them ('"... #Cologne,"
+        # tweeted a German user'); a name in quotation marks ('the "Gang of Eight" said') is not.
+        qi = index.in_quote[tok.i]
+        if quote_ids is not None and qi in quote_ids:
+            return False
+        if qi >= 0 and index.in_quote[cue.i] < 0:
+            quoted = index.quoted[qi]
+            return len(index.text[quoted.start:quoted.end].split()) <= 3
+        return True
 
     if cue.lower_ == "according":
         for child in cue.children:
