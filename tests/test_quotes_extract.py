@@ -325,3 +325,15 @@ def test_a_subject_inside_a_quoted_statement_is_no_speaker_of_a_cue_outside_it(n
     text = 'The "Gang of Eight" said the immigration bill was dead.'
     (quote,) = [q for q in _quotes(nlp, text) if q.kind == "indirect"]
     assert "Gang" in quote.speaker_text  # a name in quotation marks still speaks
+
+
+def test_a_report_in_a_subheading_is_no_quotation(nlp):
+    text = ("The prison agency faced questions on Tuesday.\n\nIndictments unsealed as head of prison agency "
+            "testified before Congress\n\nAs the charges were unsealed, the director said the agency was "
+            "understaffed.")
+    quotes = _quotes(nlp, text)
+    assert [q.cue for q in quotes] == ["said"]
+    text = "The network covered the rally.\n\nCNN also noted the relatively sparse attendance:\n\n" \
+           "Even right-leaning journalists said the crowd was small and the mood was subdued."
+    # a lead-in ending with a colon is no heading
+    assert "noted" in [q.cue for q in _quotes(nlp, text)]

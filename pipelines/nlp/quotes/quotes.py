@@ -18,7 +18,7 @@ from pipelines.nlp.quotes.speakers import mistagged_name, noun_phrase, speaker_t
 from pipelines.nlp.textprep import ends_a_sentence
 from pipelines.nlp.types import Entity, Quote, QuoteKind
 
-EXTRACTOR_VERSION = "quotes-1.44"
+EXTRACTOR_VERSION = "quotes-1.45"
 
 MIN_DIRECT_WORDS = 4  # shorter quoted stretches without a cue are names, titles or scare quotes
 MIN_CUED_WORDS = 2
@@ -581,7 +581,7 @@ MIN_EMBEDDED_WORDS = 5  # a cued quotation inside a running sentence shorter tha
 
 def _keep(cand: _Candidate, index: DocIndex) -> bool:
     if cand.kind != "direct":
-        return True
+        return not _in_heading(cand, index)
     words = _words(index, cand)
     if _looks_like_title(index, cand, words):
         return False
@@ -602,6 +602,19 @@ def _keep(cand: _Candidate, index: DocIndex) -> bool:
         # neighbouring quotation has a speaker to pass on
         return False
     return words >= MIN_DIRECT_WORDS
+
+
+MAX_HEADING_WORDS = 16
+
+
+def _in_heading(cand: _Candidate, index: DocIndex) -> bool:
+    """A report in a page's subheading ("Indictments unsealed as head of prison agency testified
+    before Congress"): a short paragraph that ends without a full stop is a heading, not the
+    article reporting what someone said (the body does that in its own words)."""
+    lo, hi = index.para_bounds(cand.start)
+    paragraph = index.text[lo:hi].strip()
+    return (bool(paragraph) and "\n" not in paragraph and len(paragraph.split()) <= MAX_HEADING_WORDS
+            and not ends_a_sentence(paragraph) and not paragraph.endswith(":"))  # a lead-in to a block
 
 
 _BULLETS = "-–—•*·▪ \t"
