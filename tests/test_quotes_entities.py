@@ -188,3 +188,18 @@ def test_an_honorific_before_a_shared_surname_picks_by_gender(nlp):
             "his wife, Laura Hollis, at the convention. Mrs. Hollis told reporters on Tuesday that she would not back down.")
     entities, owner = _owner_of_last(nlp, text, "Hollis")
     assert owner.canonical_name == "Laura Hollis"
+
+
+def test_a_name_of_several_words_ending_a_longer_one_is_that_person(nlp):
+    text = ("James Van Der Beek has been eliminated from the show. Van Der Beek was voted off on Monday. "
+            "Kathleen Hawk Sawyer testified before the committee. Hawk Sawyer said the prison was understaffed.")
+    names = {e.canonical_name: e for e in build_entities(nlp(text), AliasRules()) if e.type == "PERSON"}
+    assert "Van Der Beek" not in names and "Hawk Sawyer" not in names
+    assert len(names["James Van Der Beek"].mentions) == 2
+    assert len(names["Kathleen Hawk Sawyer"].mentions) == 2
+
+
+def test_a_name_ending_two_longer_ones_stays_apart(nlp):
+    text = "Mary Ann Lee and Jo Ann Lee spoke. Ann Lee was not there."
+    names = {e.canonical_name for e in build_entities(nlp(text), AliasRules()) if e.type == "PERSON"}
+    assert "Mary Ann Lee" in names and "Jo Ann Lee" in names

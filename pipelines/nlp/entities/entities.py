@@ -18,7 +18,7 @@ from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
 from pipelines.nlp.entities.shared_surnames import SharedSurnames
 from pipelines.nlp.types import Entity, Mention
 
-EXTRACTOR_VERSION = "entities-1.20"
+EXTRACTOR_VERSION = "entities-1.21"
 
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S")
 # A headline's verb the NER reads into a name ("Obama Says African-American Museum ...", "Trump
@@ -82,6 +82,7 @@ def _cluster(raw, rules: AliasRules, text: str) -> list[_Cluster]:
                 persons_full.append(cluster)
             elif len(tokens) > len(cluster.full_tokens):
                 cluster.full_tokens = tokens
+    persons_full = _join_name_suffixes(persons_full, clusters, by_key)
     surname_index: dict[str, list[_Cluster]] = {}
     for cluster in persons_full:
         surname_index.setdefault(cluster.full_tokens[-1].lower(), []).append(cluster)
@@ -117,6 +118,24 @@ def _cluster(raw, rules: AliasRules, text: str) -> list[_Cluster]:
         if name not in cluster.names:
             cluster.names.append(name)
     return clusters
+
+
+def _join_name_suffixes(persons: list[_Cluster], clusters: list[_Cluster],
+                        by_key: dict[str, _Cluster]) -> list[_Cluster]:
+    """A person's name of several words that ends one longer name of the article is that person
+    ("Van Der Beek" after "James Van Der Beek"); with two longer names it ends, it stays apart."""
+    joined = []
+    for short in persons:
+        words = [t.lower() for t in short.full_tokens]
+        longer = [c for c in persons if len(c.full_tokens) > len(words)
+                  and [t.lower() for t in c.full_tokens[-len(words):]] == words]
+        if len(longer) == 1:
+            for key, cluster in by_key.items():
+                if cluster is short:
+                    by_key[key] = longer[0]
+            clusters.remove(short)
+            joined.append(short)
+    return [c for c in persons if all(c is not j for j in joined)]
 
 
 def _shared_surnames(text: str, raw, by_key: dict[str, _Cluster],
