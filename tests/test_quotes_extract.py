@@ -337,3 +337,10 @@ def test_a_report_in_a_subheading_is_no_quotation(nlp):
            "Even right-leaning journalists said the crowd was small and the mood was subdued."
     # a lead-in ending with a colon is no heading
     assert "noted" in [q.cue for q in _quotes(nlp, text)]
+
+
+def test_a_report_in_a_clause_before_the_main_one_ends_with_its_clause(nlp):
+    text = ("Although representatives of Epstein's family suggested the disgraced financier may have been "
+            "murdered, Hawk Sawyer told lawmakers no evidence supports anything other than suicide.")
+    (suggested,) = [q for q in _quotes(nlp, text) if q.cue == "suggested"]
+    assert _content(text, suggested) == ["the disgraced financier may have been murdered"]

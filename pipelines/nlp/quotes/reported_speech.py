@@ -340,6 +340,10 @@ def _to_sentence_end(verb, hi: int, lexicon_has) -> int:
     doc = verb.doc
     i = hi + 1
     stop = min(len(doc), hi + MAX_CONTENT_TOKENS)
+    if verb.dep_ == "advcl" and verb.head.i > verb.i:
+        # "Although X suggested he was murdered, Hawk Sawyer told ...": a report in a clause
+        # before the main one ends with its clause
+        stop = min(stop, verb.right_edge.i + 1)
     while i < stop:
         tok = doc[i]
         if tok.is_sent_start or "\n" in tok.text:
