@@ -344,3 +344,16 @@ def test_a_report_in_a_clause_before_the_main_one_ends_with_its_clause(nlp):
             "murdered, Hawk Sawyer told lawmakers no evidence supports anything other than suicide.")
     (suggested,) = [q for q in _quotes(nlp, text) if q.cue == "suggested"]
     assert _content(text, suggested) == ["the disgraced financier may have been murdered"]
+
+
+def test_the_object_before_a_subjectless_reported_clause_is_its_subject(nlp):
+    text = "Simpson suggested the most likely reason Rukban residents are refusing to leave the camp is fear of retribution."
+    (quote,) = _quotes(nlp, text)
+    assert _content(text, quote) == [
+        "the most likely reason Rukban residents are refusing to leave the camp is fear of retribution"]
+
+
+def test_whom_it_was_told_to_is_not_the_reported_clause(nlp):
+    text = "Andrew told friends and family that the interview aired at the weekend was a great success."
+    (quote,) = _quotes(nlp, text)
+    assert not any(part.startswith("friends") for part in _content(text, quote))

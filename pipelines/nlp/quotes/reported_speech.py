@@ -315,6 +315,7 @@ def _clause_content(verb, lexicon_has):
             if hi < verb.i and (verb.doc[hi].text in (":", ";") or verb.doc[hi + 1].text in (":", ";")):
                 return None  # "We have been here before: bin Laden declared war": a lead-in, not his words
             if lo > verb.i:
+                lo = _misparsed_subject_start(verb, child, lo)
                 lo = _after_leading_date(verb.doc, lo, hi)
                 hi = _extend_right(verb, hi, lexicon_has)
                 hi = _to_sentence_end(verb, hi, lexicon_has)
@@ -359,6 +360,22 @@ def _to_sentence_end(verb, hi: int, lexicon_has) -> int:
     while end > hi and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     return max(hi, end)
+
+
+_ADDRESSEE_CUES = {"tell", "inform", "assure", "remind", "warn", "urge", "brief", "advise", "notify", "ask"}
+
+
+def _misparsed_subject_start(verb, clause, lo: int) -> int:
+    """'Simpson suggested the most likely reason residents stay is fear': the parser made the
+    reported clause's subject the cue's object and left the clause without one; the object right
+    before a subjectless clause is where what was said begins."""
+    if verb.lemma_.lower() in _ADDRESSEE_CUES or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return lo  # "told friends and family ...": the object of these is whom it was said to
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    if obj is None or obj.right_edge.i != lo - 1 or obj.pos_ != "NOUN":
+        return lo
+    return obj.left_edge.i
 
 
 def _after_leading_date(doc, lo: int, hi: int) -> int:
