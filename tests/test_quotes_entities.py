@@ -191,12 +191,12 @@ def test_an_honorific_before_a_shared_surname_picks_by_gender(nlp):
 
 
 def test_a_name_of_several_words_ending_a_longer_one_is_that_person(nlp):
-    text = ("James Van Der Beek has been eliminated from the show. Van Der Beek was voted off on Monday. "
-            "Kathleen Hawk Sawyer testified before the committee. Hawk Sawyer said the prison was understaffed.")
+    text = ("Pieter Van Der Berg has been dropped from the squad. Van Der Berg was left out on Monday. "
+            "Lucy Hart Moreno testified before the committee. Hart Moreno said the agency was understaffed.")
     names = {e.canonical_name: e for e in build_entities(nlp(text), AliasRules()) if e.type == "PERSON"}
-    assert "Van Der Beek" not in names and "Hawk Sawyer" not in names
-    assert len(names["James Van Der Beek"].mentions) == 2
-    assert len(names["Kathleen Hawk Sawyer"].mentions) == 2
+    assert "Van Der Berg" not in names and "Hart Moreno" not in names
+    assert len(names["Pieter Van Der Berg"].mentions) == 2
+    assert len(names["Lucy Hart Moreno"].mentions) == 2
 
 
 def test_a_name_ending_two_longer_ones_stays_apart(nlp):

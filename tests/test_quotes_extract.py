@@ -279,48 +279,48 @@ def test_a_lead_in_before_a_colon_is_not_part_of_the_quotation(nlp):
 
 
 def test_he_continues_the_subject_not_a_name_in_apposition(nlp):
-    text = ("Kurt Volker told the committee he tried to work with the president's lawyer, Rudy Giuliani, to "
-            "convince him that the new president was not corrupt. However, he said the July call made him "
-            "realize the lawyer still believed Ukraine needed to investigate.")
+    text = ("Karl Marsh told the panel he tried to work with the mayor's adviser, Tom Reed, to persuade him "
+            "that the new budget was sound. However, he said the March vote made him realize the adviser "
+            "still believed the city needed to cut jobs.")
     (quote,) = [q for q in _quotes(nlp, text) if q.cue == "said"]
-    assert quote.speaker_entity == "Kurt Volker"
+    assert quote.speaker_entity == "Karl Marsh"
 
 
 def test_a_quotation_after_a_sentence_about_another_person_is_theirs(nlp):
-    text = ('At current rates, Jim Bridenstine said, three rockets will be built by 2024. "Adding another rocket '
-            'could not happen." Robert Aderholt returned to the issue later in the hearing. "What commercial '
-            'launch vehicles exist today that can launch the lander?" Bridenstine responded that the rocket '
-            'is the only vehicle for launching humans.')
-    (question,) = [q for q in _quotes(nlp, text) if "commercial launch vehicles" in text[q.content_start:q.content_end]]
-    assert question.speaker_entity == "Robert Aderholt"
+    text = ('At this pace, Maria Lenz said, four ferries will be ready by 2026. "Adding a fifth ferry '
+            'could not happen." Paul Okafor came back to the question later in the session. "Which private '
+            'shipyards exist today that can build the hull?" Lenz replied that the state yard is the only '
+            'one able to do it.')
+    (question,) = [q for q in _quotes(nlp, text) if "private" in text[q.content_start:q.content_end]]
+    assert question.speaker_entity == "Paul Okafor"
 
 
 def test_a_speaker_mention_never_starts_inside_the_quotation(nlp):
-    text = ('"While scientists have not yet detected liquid water directly, we\'ve found the next best thing: '
-            'water in vapor form," lead researcher and NASA planetary scientist Lucas Paganini said in a statement.')
+    text = ('"While scientists have not yet seen the comet directly, we\'ve found the next best thing: dust in '
+            'vapor form," lead researcher and agency planetary scientist Nadia Kerr said in a statement.')
     (quote,) = _quotes(nlp, text)
-    assert quote.speaker_entity == "Lucas Paganini"
-    assert '"' not in quote.speaker_text and quote.speaker_text.endswith("Lucas Paganini")
+    assert quote.speaker_entity == "Nadia Kerr"
+    assert '"' not in quote.speaker_text and quote.speaker_text.endswith("Nadia Kerr")
 
 
 def test_a_participle_after_the_clause_is_no_report_nor_part_of_according_to(nlp):
-    text = ("The New York State Attorney General is investigating WeWork, according to two people familiar "
-            "with the matter, adding to a mounting series of problems for the workspace provider.")
+    text = ("The state's consumer regulator is examining Brightline, according to three people briefed on "
+            "the inquiry, adding to a growing list of troubles for the lender.")
     (quote,) = _quotes(nlp, text)
     assert quote.cue == "according to"
-    assert _content(text, quote) == ["The New York State Attorney General is investigating WeWork"]
-    text = "Hillary Clinton won the state's primary on Tuesday, adding to her sizable delegate lead."
+    assert _content(text, quote) == ["The state's consumer regulator is examining Brightline"]
+    text = "Alma Ruiz won the county's primary on Tuesday, adding to her comfortable delegate lead."
     assert _quotes(nlp, text) == []
-    text = ("This system, says Richard Locksley, an immunologist at the University of California, helps direct "
-            "a response to dangers throughout the body.")
+    text = ("This pathway, says Oren Falk, a geneticist at the University of Oregon, helps steer a broad "
+            "response to threats across the body.")
     (quote,) = _quotes(nlp, text)
-    assert quote.speaker_entity == "Richard Locksley"
+    assert quote.speaker_entity == "Oren Falk"
 
 
 def test_a_subject_inside_a_quoted_statement_is_no_speaker_of_a_cue_outside_it(nlp):
-    text = ('"We don\'t have freedom of opinion anymore. #Cologne," tweeted a German user from Hanover going by '
-            'the handle Pulvermann.')
-    assert all(q.speaker_entity != "Cologne" for q in _quotes(nlp, text))
+    text = ('"We can no longer say what we think in this town. #Lyon," tweeted a French user from Grenoble going by '
+            'the handle Marmotte.')
+    assert all(q.speaker_entity != "Lyon" for q in _quotes(nlp, text))
     assert all(q.kind == "direct" for q in _quotes(nlp, text))
     text = 'The "Gang of Eight" said the immigration bill was dead.'
     (quote,) = [q for q in _quotes(nlp, text) if q.kind == "indirect"]
@@ -340,17 +340,17 @@ def test_a_report_in_a_subheading_is_no_quotation(nlp):
 
 
 def test_a_report_in_a_clause_before_the_main_one_ends_with_its_clause(nlp):
-    text = ("Although representatives of Epstein's family suggested the disgraced financier may have been "
-            "murdered, Hawk Sawyer told lawmakers no evidence supports anything other than suicide.")
+    text = ("Although relatives of the missing sailor suggested the captain may have been negligent, Ines Moreau "
+            "told reporters no evidence supports anything other than an accident.")
     (suggested,) = [q for q in _quotes(nlp, text) if q.cue == "suggested"]
-    assert _content(text, suggested) == ["the disgraced financier may have been murdered"]
+    assert _content(text, suggested) == ["the captain may have been negligent"]
 
 
 def test_the_object_before_a_subjectless_reported_clause_is_its_subject(nlp):
-    text = "Simpson suggested the most likely reason Rukban residents are refusing to leave the camp is fear of retribution."
+    text = "Okafor suggested the most likely reason Delta farmers are refusing to sell the land is fear of losing water rights."
     (quote,) = _quotes(nlp, text)
     assert _content(text, quote) == [
-        "the most likely reason Rukban residents are refusing to leave the camp is fear of retribution"]
+        "the most likely reason Delta farmers are refusing to sell the land is fear of losing water rights"]
 
 
 def test_whom_it_was_told_to_is_not_the_reported_clause(nlp):

@@ -268,14 +268,15 @@ def test_bare_months_and_days_prefer_the_near_side(text, published, value):
     "text, published, value",
     [
         # a past verb the month modifies outweighs the near-side preference
-        ("He succeeds James Taylor, who stepped down as chairman in March for health reasons.", "1989-11-02",
+        ("She replaces Ann Cole, who retired as chief executive in March for family reasons.", "1989-11-02",
          "1989-03"),
-        ("Since KKR bought RJR in February for $25 billion, it has agreed to sell assets.", "1989-10-30", "1989-02"),
+        ("Since Acme bought Zenith in February for $2 billion, it has agreed to sell two plants.", "1989-10-30",
+         "1989-02"),
         # ... but not through a limit, an infinitive, an arranged event or a noun
-        ("Lenders extended the company $90 million in loans through January.", "1989-10-30", "1990-01"),
+        ("Banks extended the firm $40 million in credit through January.", "1989-10-30", "1990-01"),
         ("The bank announced an agreement to acquire the company in January.", "1989-11-02", "1990-01"),
-        ("The official said that the accession was planned for early March.", "1999-02-10", "1999-03"),
-        ("Saudi Arabia told U.S., European and Japanese oil companies of a 15-20 percent cutback in its oil supply "
+        ("The official said that the merger was planned for early March.", "1999-02-10", "1999-03"),
+        ("Norway told British, Danish and Dutch gas buyers of a 10-15 percent cut in its gas supply "
          "in September.", "1990-08-16", "1990-09"),
     ],
 )
@@ -287,7 +288,7 @@ def test_a_past_verb_governing_a_bare_month_puts_it_behind(nlp, text, published,
 @pytest.mark.parametrize(
     "text, value",
     [
-        ("He was shot to death last Oct. 23 at his home.", "2011-10-23"),
+        ("She was injured last Oct. 23 at her farm.", "2011-10-23"),
         ("The vote was held last March 2.", "2012-03-02"),
         ("The plant reopens next March 5.", "2013-03-05"),
         ("The plant reopens next April 5.", "2012-04-05"),
