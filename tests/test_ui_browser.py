@@ -112,14 +112,20 @@ def test_lineage_page_renders_in_headless_chromium(webserver):
                     break
                 page.keyboard.press("Escape")
                 page.wait_for_timeout(500)
-            show_all = page.get_by_role("button", name="All", exact=True)  # full graph depth
-            if show_all.count():
-                # dispatched to the button itself: a late overlay cannot intercept it
-                show_all.first.dispatch_event("click")
             names = ["articles", "quotations", "time_expressions", "claims", "stances", "timeline_views",
                      "holder_reports"]
-            page.wait_for_function("names => names.every(n => document.body.innerText.includes(n))", arg=names,
-                                   timeout=60_000)
+            all_shown = "names => names.every(n => document.body.innerText.includes(n))"
+            # On a loaded machine the graph's "All" (full depth) button can render after the first
+            # look: press it again until the whole lineage shows, for up to a minute.
+            for _ in range(30):
+                show_all = page.get_by_role("button", name="All", exact=True)
+                if show_all.count():
+                    # dispatched to the button itself: a late overlay cannot intercept it
+                    show_all.first.dispatch_event("click")
+                if page.evaluate(all_shown, names):
+                    break
+                page.wait_for_timeout(2000)
+            page.wait_for_function(all_shown, arg=names, timeout=10_000)
             page.wait_for_timeout(1000)
             page.screenshot(path=str(shot), full_page=False)
             content = page.inner_text("body")
