@@ -124,7 +124,7 @@ def _join_name_suffixes(persons: list[_Cluster], clusters: list[_Cluster],
                         by_key: dict[str, _Cluster]) -> list[_Cluster]:
     """A person's name of several words that ends one longer name of the article is that person
     ("Van Der Beek" after "James Van Der Beek"); with two longer names it ends, it stays apart."""
-    joined = []
+    joined: set[int] = set()
     for short in persons:
         words = [t.lower() for t in short.full_tokens]
         longer = [c for c in persons if len(c.full_tokens) > len(words)
@@ -134,8 +134,8 @@ def _join_name_suffixes(persons: list[_Cluster], clusters: list[_Cluster],
                 if cluster is short:
                     by_key[key] = longer[0]
             clusters.remove(short)
-            joined.append(short)
-    return [c for c in persons if all(c is not j for j in joined)]
+            joined.add(id(short))
+    return [c for c in persons if id(c) not in joined]
 
 
 def _shared_surnames(text: str, raw, by_key: dict[str, _Cluster],

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pipelines.nlp.doc_cache import doc_text, token_columns
 from pipelines.nlp.quotes.doc_index import DocIndex
 from pipelines.nlp.quotes.reporting_lexicon import reporting_verbs
-from pipelines.nlp.quotes.speakers import speaker_token
+from pipelines.nlp.quotes.speakers import ADDRESSEE_VERBS, speaker_token
 
 _EDGE_JUNK = set(" \t\n,;:—–-")
 _OBJECT_DEPS = {"dobj", "ccomp", "oprd", "xcomp", "dative", "attr"}
@@ -362,7 +362,7 @@ def _to_sentence_end(verb, hi: int, lexicon_has) -> int:
     return max(hi, end)
 
 
-_ADDRESSEE_CUES = {"tell", "inform", "assure", "remind", "warn", "urge", "brief", "advise", "notify", "ask"}
+_ADDRESSEE_CUES = ADDRESSEE_VERBS | {"brief", "advise", "notify", "ask"}
 
 
 def _misparsed_subject_start(verb, clause, lo: int) -> int:

@@ -52,7 +52,7 @@ def mistagged_name(tok) -> bool:
     return tok.i > 0 and (not tok.is_sent_start or tok.doc[tok.i - 1].text in _CLOSERS)
 
 
-_ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "warn", "urge"}
+ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "warn", "urge"}  # their object is whom it was said to
 
 
 def _person_apposition(subject, verb):
@@ -162,7 +162,7 @@ def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
     # '"...," said Caddell': the model sometimes makes the inverted subject an object.
     # Not for verbs whose object is the person talked about or to ("accused the GOP of ...").
     classes = reporting_verbs().get(cue.lemma_.lower(), ())
-    inverts = "object" not in classes and cue.lemma_.lower() not in _ADDRESSEE_VERBS
+    inverts = "object" not in classes and cue.lemma_.lower() not in ADDRESSEE_VERBS
     for child in cue.rights:
         if not inverts:
             break
