@@ -276,6 +276,8 @@ def test_bare_months_and_days_prefer_the_near_side(text, published, value):
         ("Banks extended the firm $40 million in credit through January.", "1989-10-30", "1990-01"),
         ("The bank announced an agreement to acquire the company in January.", "1989-11-02", "1990-01"),
         ("The official said that the merger was planned for early March.", "1999-02-10", "1999-03"),
+        ("The critic went in search of remarkable stories about the town and from October onward they will be "
+         "released as a series.", "2018-09-15", "2018-10"),
         ("Norway told British, Danish and Dutch gas buyers of a 10-15 percent cut in its gas supply "
          "in September.", "1990-08-16", "1990-09"),
     ],

@@ -112,6 +112,11 @@ class TenseOracle:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return False
+        following = next((t for t in self.doc[span.end:span.sent.end]
+                          if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")), None)
+        if following is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX
+                                         for c in following.children):
+            return False  # "went in search of stories, and from October they will be released"
         token = span.root
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             if token.head.lower_ in _LIMIT_PREPOSITIONS:

@@ -18,7 +18,7 @@ from pipelines.nlp.time.normalize import (
 from pipelines.nlp.time.tense import TenseOracle
 from pipelines.nlp.types import PublicationDate, Timex, UnusableDate, parse_publication
 
-EXTRACTOR_VERSION = "timex-1.8"
+EXTRACTOR_VERSION = "timex-1.9"
 
 MAX_FUTURE_DAYS = 2  # a publication date further ahead of the clock than this is not trusted
 
