@@ -33,7 +33,7 @@ class Norm:
 class Context:
     dct: date | None
     dct_reason: str | None
-    tense: object  # callable(start, end) -> "past" | "present" | "future"
+    tense: object  # TenseOracle: tense(start, end) -> "past" | "present" | "future", and verb_is_past
     last_date: tuple[date, str] | None = None  # latest mentioned date and its unit
     last_quarter: tuple[int, int] | None = None  # (year, quarter) of the latest quarter mentioned
     last_date_pos: int = 0  # where last_date was mentioned
@@ -347,8 +347,6 @@ def h_mdy(text, start, end, ctx):
     if side and not m[3]:
         # "last Oct. 23": the latest one before the publication date; "next March 5": the coming one
         ref, day = _ref(ctx), int(m[2])
-        if not cal.valid_ymd(ref.year, mo, day) and not (mo == 2 and day == 29):
-            return Norm("DATE", None, reason="invalid_date")
         past = side[1].lower() in ("last", "this past")
         year = (ref.year if (mo, day) < (ref.month, ref.day) else ref.year - 1) if past else (
             ref.year if (mo, day) > (ref.month, ref.day) else ref.year + 1)
@@ -806,11 +804,6 @@ _MONTH_WORD = re.compile(r"([a-z]+)\.?$")
 MONTHS_BACK_UNLIKELY = 8
 
 
-def _governed_past(ctx: Context, start: int, end: int) -> bool:
-    verb_is_past = getattr(ctx.tense, "verb_is_past", None)
-    return verb_is_past is not None and verb_is_past(start, end)
-
-
 def h_month(text, start, end, ctx):
     low = norm_text(text)
     mo = _month_number(_MONTH_WORD.search(low).group(1))
@@ -826,7 +819,7 @@ def h_month(text, start, end, ctx):
         if direction == "present":
             direction = "this"
         elif direction == "past" and (ref.month - mo) % 12 >= MONTHS_BACK_UNLIKELY and (mo - ref.month) % 12 <= 4 \
-                and not _governed_past(ctx, start, end):
+                and not ctx.tense.verb_is_past(start, end):
             # a bare month name eight or more months back is rarely meant; one within the next
             # four months is (a tense cue in a long sentence is often another clause's)
             direction = "future"
