@@ -156,7 +156,10 @@ _worker_extractor: "Extractor | None" = None
 
 
 def _worker_run(chunk: list[DocInput]) -> list[DocumentExtraction]:
-    out = list(_worker_extractor._extract_serial(chunk))
+    # spaCy's memory zone frees the strings and lexemes the chunk added to the vocabulary (which
+    # otherwise only grows); the extractions returned are plain data, no Doc outlives the zone.
+    with _worker_extractor.nlp.memory_zone():
+        out = list(_worker_extractor._extract_serial(chunk))
     _trim_heap()  # a chunk's Docs are freed: give their pages back, or each worker keeps its peak
     return out
 
