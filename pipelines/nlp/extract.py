@@ -18,7 +18,7 @@ from pipelines.nlp import quotes as quotes_mod
 from pipelines.nlp import stance as stance_mod
 from pipelines.nlp import time as timex_mod
 from pipelines.nlp.entities.aliases import SHIPPED_ALIASES, load_alias_rules
-from pipelines.nlp.language import detect_language
+from pipelines.nlp.language import detect_language, load_detector
 from pipelines.nlp.spacy_model import load_model
 from pipelines.nlp.time.scan import compile_patterns as compile_timex_patterns
 from pipelines.nlp.textprep import sanitize, segment
@@ -194,6 +194,7 @@ def _extract_in_workers(extractor: "Extractor", docs: Iterable[DocInput]) -> Ite
     global _worker_extractor
     # fork: workers inherit this extractor with its loaded (and warmed) models copy-on-write.
     _worker_extractor = extractor
+    load_detector()  # else each worker (and each replacement) loads its own copy on a first non-English guess
     context = multiprocessing.get_context("fork")
     # Objects that exist now go to the collector's permanent generation: a worker's garbage
     # collections then never write to them, so their pages stay shared instead of being copied.

@@ -39,6 +39,12 @@ def detect_language(text: str) -> tuple[str | None, str | None]:
     return name, "not_english"
 
 
+def load_detector() -> None:
+    """Load lingua's language models now (about 60 MB, loaded on the first guess): a process about
+    to fork workers calls this so that they share one copy instead of each loading its own."""
+    _lingua_name("Ceci n'est pas un texte anglais, mais il faut bien charger les modèles.")
+
+
 def _lingua_name(sample: str) -> str | None:
     try:
         language = _lingua_detector().detect_language_of(sample[:2000])
