@@ -392,3 +392,24 @@ def test_a_web_headline_is_no_quotation_but_the_body_is(nlp):
     quotes = _quotes(nlp, text)
     assert not [q for q in quotes if q.content_start < text.index("\n")]
     assert _quote_with(quotes, text, "China was intimidating") is not None
+
+
+def test_it_never_speaks_for_the_place_where_something_happened(nlp):
+    text = ("Soldiers killed in Iraq crash\n\n"
+            "Three American soldiers have been killed in a truck crash in Iraq, the US army said in a statement "
+            "on Monday.\n\n"
+            "\"The cause of the crash is being investigated, but early reports do not suggest hostile fire,\" the "
+            "statement said.\n\n"
+            "It did not give the location and said it was holding back the names of the dead until their "
+            "families could be told.")
+    q = _quote_with(_quotes(nlp, text), text, "holding back the names")
+    assert q is not None and q.speaker_text == "It" and q.speaker_entity != "Iraq"
+
+
+def test_a_negated_report_of_an_open_question_states_nothing(nlp):
+    text = ("The partners have not disclosed how many heavy rockets would be needed to launch the lander. "
+            "The agency did not say whether it would pay for them. The agency said that it would pay.")
+    quotes = _quotes(nlp, text)
+    assert _quote_with(quotes, text, "how many heavy rockets") is None
+    assert _quote_with(quotes, text, "whether it would pay") is None
+    assert _quote_with(quotes, text, "that it would pay") is not None

@@ -203,3 +203,34 @@ def test_a_name_ending_two_longer_ones_stays_apart(nlp):
     text = "Mary Ann Lee and Jo Ann Lee spoke. Ann Lee was not there."
     names = {e.canonical_name for e in build_entities(nlp(text), AliasRules()) if e.type == "PERSON"}
     assert "Mary Ann Lee" in names and "Jo Ann Lee" in names
+
+
+_EMPLOYER_TEXT = (
+    "For big publishers such as Castellan and Nordbyte Studios, the service is a way to reach more players. "
+    "\"Streaming opens our games to people who own no console,\" says Paul Early, senior vp of partnerships "
+    "and revenue at Castellan. \"It widens our reach.\"\n\n"
+    "\"Streaming is rather binary,\" says Early. \"You either have enough bandwidth or you do not.\"\n\n"
+    "Early says future Castellan games could be made for the platform. \"Our goal is to make the best game "
+    "and put it in front of as many players as we can,\" he says.")
+
+
+def test_the_one_word_employer_in_a_persons_title_is_an_organization_everywhere(nlp):
+    # the NER types Castellan a person; "senior vp ... at Castellan" shows it is where Early works
+    entities = {e.canonical_name: e.type for e in build_entities(nlp(_EMPLOYER_TEXT), AliasRules())}
+    assert entities["Castellan"] == "ORG" and entities["Paul Early"] == "PERSON"
+
+
+def test_he_after_a_person_and_their_employer_is_the_person(extractor):
+    from pipelines.nlp.types import DocInput
+
+    quotes = extractor.extract(DocInput("t", _EMPLOYER_TEXT)).quotes
+    last = next(q for q in quotes if "Our goal" in _EMPLOYER_TEXT[q.content_start:q.content_end])
+    assert last.speaker_text == "he" and last.speaker_entity == "Paul Early"
+
+
+def test_a_surname_the_tagger_reads_as_an_adverb_is_the_speaker_after_the_cue(extractor):
+    from pipelines.nlp.types import DocInput
+
+    quotes = extractor.extract(DocInput("t", _EMPLOYER_TEXT)).quotes
+    binary = next(q for q in quotes if "rather binary" in _EMPLOYER_TEXT[q.content_start:q.content_end])
+    assert (binary.cue, binary.speaker_text, binary.speaker_entity) == ("says", "Early", "Paul Early")

@@ -21,6 +21,7 @@ from pipelines.nlp.entities.shared_surnames import offices_before
 from pipelines.nlp.types import Entity, Mention
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "across", "over", "inside", "throughout"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its", "we", "us", "our"}
 FIRST_PERSON_PLURAL = {"we", "us", "our"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -232,9 +233,14 @@ class SpeakerResolver:
             doc = head.doc
 
             def not_a_group(start, end):
-                # "Democratic senators": a word qualifying a noun is not a group "they" refers to
+                # "Democratic senators": a word qualifying a noun is not a group "they" refers to;
+                # "a crash in Afghanistan": a place where something happened does not speak
                 span = doc.char_span(start, end, alignment_mode="expand")
-                return self.in_quote_char(start, end) or (span is not None and span.root.dep_ in ("amod", "compound"))
+                if self.in_quote_char(start, end) or span is None:
+                    return self.in_quote_char(start, end)
+                root = span.root
+                return root.dep_ in ("amod", "compound") or (
+                    root.ent_type_ in ("GPE", "LOC", "FAC") and root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS)
 
             # never a person: "it" is a thing or a body ("the GOP nominee" is not "it")
             types = ("ORG", "GPE", "NORP")

@@ -18,7 +18,7 @@ from pipelines.nlp.entities.names import clean_name, name_key, name_tokens
 from pipelines.nlp.entities.shared_surnames import SharedSurnames
 from pipelines.nlp.types import Entity, Mention
 
-EXTRACTOR_VERSION = "entities-1.21"
+EXTRACTOR_VERSION = "entities-1.22"
 
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S")
 # A headline's verb the NER reads into a name ("Obama Says African-American Museum ...", "Trump
@@ -42,6 +42,7 @@ def build_entities(doc, rules: AliasRules | None = None) -> list[Entity]:
     raw = []
     ents = list(doc.ents)
     names = {ent.text for ent in ents}
+    bodies: set[str] = set()  # one-word "persons" a repair showed to be bodies ("at Ubisoft")
     for ent in ents:
         etype = _TYPES.get(ent.label_)
         if etype is None:
@@ -49,6 +50,8 @@ def build_entities(doc, rules: AliasRules | None = None) -> list[Entity]:
         ent_start, ent_end, etype = repaired_span(ent, etype, names)
         if etype is None:
             continue
+        if etype == "ORG" and _TYPES[ent.label_] != "ORG" and len(ent) == 1:
+            bodies.add(ent.text)
         start, end, name = clean_name(text, ent_start, ent_end)
         if etype == "PERSON":
             inner = _INNER_POSSESSIVE.search(name)
@@ -60,6 +63,9 @@ def build_entities(doc, rules: AliasRules | None = None) -> list[Entity]:
         if not name or not any(ch.isalpha() for ch in name):
             continue
         raw.append((start, end, name, etype))
+    if bodies:  # the NER's other "Ubisoft" mentions, typed PERSON, are the same body
+        raw = [(start, end, name, "ORG" if etype == "PERSON" and name in bodies else etype)
+               for start, end, name, etype in raw]
     clusters = _cluster(raw, rules, text)
     _add_unlabelled_surnames(doc, text, clusters)
     return _to_entities(clusters, rules)

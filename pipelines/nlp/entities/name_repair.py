@@ -119,13 +119,33 @@ def _after_the(ent) -> bool:
         c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
+_DESCRIPTION_DEPS = {"conj", "appos", "compound", "pobj", "prep"}
+
+
+def employer_in_a_title(ent) -> bool:
+    """"says Chris Early, senior vp of partnerships at Ubisoft": a one-word name that a named
+    person's description places them "at" is where they work, an organization, whatever the
+    NER's label (it took Ubisoft for a person, and "he" then resolved to it)."""
+    token = ent.root
+    if len(ent) != 1 or token.dep_ != "pobj" or token.head.lower_ != "at" or _is_given_name(token.text):
+        return False
+    head = token.head.head
+    for _step in range(6):  # up the description: "partnerships" <- "of" <- "vp" <- "Early"
+        if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
+            return True
+        if head.pos_ not in ("NOUN", "ADP") or head.dep_ not in _DESCRIPTION_DEPS or head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
 def repaired_span(ent, etype: str, names: set[str]) -> tuple[int, int, str | None]:
     """(start, end, type) of the name an NER span holds, type None when it holds no name; names:
     every span's text in the document (a name the text also uses alone)."""
     start = ent.start_char
     if etype == "PERSON" and _modifies_a_common_noun(ent):
         return start, ent.end_char, None
-    if etype == "PERSON" and _after_the(ent):
+    if (etype == "PERSON" and _after_the(ent)) or (etype in ("PERSON", "GPE") and employer_in_a_title(ent)):
         return start, ent.end_char, "ORG"
     if (etype == "PERSON" and (_leads_with_a_gerund(ent) or _leads_with_a_lowercase_word(ent))) \
             or _leads_with_a_sentence_opener(ent, names):

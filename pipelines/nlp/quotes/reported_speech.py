@@ -93,12 +93,22 @@ def _verb_report(verb, classes: tuple[str, ...], index: DocIndex) -> Report | No
                 spans = None  # "called a meeting" reports nothing
         if spans:
             break
-    if not spans:
+    if not spans or _leaves_open(verb, spans):
         return None
     speaker = speaker_token(verb, index)
     if speaker is None or not _reports_speech(verb, speaker):
         return None
     return _make(verb, verb.idx, verb.idx + len(verb.text), spans, speaker, index)
+
+
+_OPEN_QUESTION_WORDS = {"how", "whether", "if", "what", "when", "why", "which", "who", "where"}
+
+
+def _leaves_open(verb, spans) -> bool:
+    """"The companies have not disclosed how many rockets would be needed", "did not say whether":
+    a negated report of an open question states nothing."""
+    doc = verb.doc
+    return any(c.dep_ == "neg" for c in verb.children) and doc[spans[0][0]].lower_ in _OPEN_QUESTION_WORDS
 
 
 # Between the cue and its closing colon only where, when and how it was said ("wrote in a

@@ -52,6 +52,13 @@ def mistagged_name(tok) -> bool:
     return tok.i > 0 and (not tok.is_sent_start or tok.doc[tok.i - 1].text in _CLOSERS)
 
 
+def _named_person_surname(tok) -> bool:
+    """'"...," says Early.': a word the tagger read as an adverb that is the surname of a person
+    the story names in full ("Chris Early") is that person."""
+    return mistagged_name(tok) and any(
+        ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == tok.text for ent in tok.doc.ents)
+
+
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "warn", "urge"}  # their object is whom it was said to
 
 
@@ -82,7 +89,8 @@ def speaker_token(cue, index: DocIndex, quote_ids: set[int] | None = None):
     def usable(tok) -> bool:
         if tok is None or tok.is_punct or tok.is_space:
             return False
-        if tok.pos_ in _NOT_NOMINAL and not any(c.dep_ in _NOUN_PHRASE_DEPS for c in tok.children):
+        if tok.pos_ in _NOT_NOMINAL and not any(c.dep_ in _NOUN_PHRASE_DEPS for c in tok.children) \
+                and not ((tok.dep_ == "nsubj" or tok.i == cue.i + 1) and _named_person_surname(tok)):
             # "2. Never urged Ukraine to ...": a heading's adverb parsed as the subject (a word with
             # a determiner is a noun whatever its tag: "the influential US daily")
             return False
