@@ -413,3 +413,18 @@ def test_a_negated_report_of_an_open_question_states_nothing(nlp):
     assert _quote_with(quotes, text, "how many heavy rockets") is None
     assert _quote_with(quotes, text, "whether it would pay") is None
     assert _quote_with(quotes, text, "that it would pay") is not None
+
+
+def test_according_to_relays_a_report_whose_speaker_is_named(nlp):
+    text = ("The ailing couple was quarantined, and the Northern Institute for Public Health said it had carried "
+            "out epidemiological checks on people who might have been exposed to the patients, according to "
+            "Mara Quill of the New York Ledger.")
+    quotes = [q for q in _quotes(nlp, text) if "it had carried" in text[q.content_start:q.content_end]]
+    assert quotes and all(q.speaker_entity == "Northern Institute for Public Health" for q in quotes)
+
+
+def test_someones_lawyer_is_not_the_person_named_before(nlp):
+    text = ("Counsel Tom Brandt asked Paul Keller about worries his predecessor, Nina Ostrova, might have had, but "
+            "Keller's lawyer said the question was beyond the scope of his testimony.")
+    q = _quote_with(_quotes(nlp, text), text, "beyond the scope")
+    assert q is not None and q.speaker_text == "Keller's lawyer" and q.speaker_entity is None

@@ -274,6 +274,8 @@ class SpeakerResolver:
             titled = self._titled_before(head, span_start) if head.tag_ == "NN" else None
             if titled is not None:
                 return titled
+            if any(c.dep_ == "poss" for c in head.children):
+                return None  # "Morrison's lawyer": someone's unnamed lawyer, not the person named last
             pronoun = GENDERED_NOUNS.get(noun)
             person = self._person_before(head, span_start,
                                          (lambda entity: self.agrees(entity, pronoun, head.doc)) if pronoun else None)

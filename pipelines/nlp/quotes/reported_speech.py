@@ -245,8 +245,12 @@ def _according_to(token, index: DocIndex) -> Report | None:
     head = token.head
     if head is token:
         return None
-    if head.lemma_.lower() in reporting_verbs() and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
-        return None  # '"...," he said, according to the Intelligencer': X relays his words; he speaks
+    for governor in (head, *head.ancestors):
+        # '"...," he said, according to the Intelligencer', 'the agency said it had tested them,
+        # according to X': X relays a report whose speaker is named; that speaker speaks
+        if governor.lemma_.lower() in reporting_verbs() and governor.pos_ == "VERB" and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in governor.children):
+            return None
     phrase_lo, phrase_hi = token.left_edge.i, max(token.right_edge.i, to.right_edge.i)
     aside = _dash_aside(token)
     if aside is not None:
