@@ -235,12 +235,14 @@ class SpeakerResolver:
             def not_a_group(start, end):
                 # "Democratic senators": a word qualifying a noun is not a group "they" refers to;
                 # "a crash in Afghanistan": a place where something happened does not speak
+                if self.in_quote_char(start, end):
+                    return True
                 span = doc.char_span(start, end, alignment_mode="expand")
-                if self.in_quote_char(start, end) or span is None:
-                    return self.in_quote_char(start, end)
+                if span is None:
+                    return False
                 root = span.root
-                return root.dep_ in ("amod", "compound") or (
-                    root.ent_type_ in ("GPE", "LOC", "FAC") and root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS)
+                a_place = root.ent_type_ in ("GPE", "LOC", "FAC") and root.dep_ == "pobj"
+                return root.dep_ in ("amod", "compound") or (a_place and root.head.lower_ in _PLACE_PREPOSITIONS)
 
             # never a person: "it" is a thing or a body ("the GOP nominee" is not "it")
             types = ("ORG", "GPE", "NORP")

@@ -122,7 +122,7 @@ def _after_the(ent) -> bool:
 _DESCRIPTION_DEPS = {"conj", "appos", "compound", "pobj", "prep"}
 
 
-def employer_in_a_title(ent) -> bool:
+def _employer_in_a_title(ent) -> bool:
     """"says Chris Early, senior vp of partnerships at Ubisoft": a one-word name that a named
     person's description places them "at" is where they work, an organization, whatever the
     NER's label (it took Ubisoft for a person, and "he" then resolved to it)."""
@@ -145,7 +145,7 @@ def repaired_span(ent, etype: str, names: set[str]) -> tuple[int, int, str | Non
     start = ent.start_char
     if etype == "PERSON" and _modifies_a_common_noun(ent):
         return start, ent.end_char, None
-    if (etype == "PERSON" and _after_the(ent)) or (etype in ("PERSON", "GPE") and employer_in_a_title(ent)):
+    if (etype == "PERSON" and _after_the(ent)) or (etype in ("PERSON", "GPE") and _employer_in_a_title(ent)):
         return start, ent.end_char, "ORG"
     if (etype == "PERSON" and (_leads_with_a_gerund(ent) or _leads_with_a_lowercase_word(ent))) \
             or _leads_with_a_sentence_opener(ent, names):
