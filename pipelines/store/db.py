@@ -15,7 +15,7 @@ LOCK_RETRY_SECONDS = 30.0
 # cache keeps a long run, and the extraction workers forked from it, small. Larger work spills.
 MEMORY_LIMIT_ENV = "CLAIMS_DUCKDB_MEMORY_LIMIT"
 # 512MB: a 4,000-article claims run peaked at 1,427 MB in all processes, 256MB gave 1,414 at the
-# same speed; the 19k run peaks at ~1.54 GB (scripts/bench_run.py). Larger work spills to disk.
+# same speed; the 19k-file run peaks at 1.44-1.46 GB over all processes (scripts/bench_run.py). Larger work spills.
 DEFAULT_MEMORY_LIMIT = "512MB"
 
 
