@@ -171,3 +171,32 @@ def test_list_items_and_a_footer_on_its_own_line_are_not_claims(nlp):
     claims = [c.text for c in run(nlp, text)]
     assert "The mayor rejected the plan in a statement." in claims
     assert not [c for c in claims if "Double-tap" in c or "Quick access" in c or "@ArvindKumar" in c]
+
+
+def test_page_furniture_is_not_a_claim(nlp):
+    # schedule and tip lines after a label, box-score and recipe lines without a verb, orders to
+    # the reader, credit lines and teasers: each would be stored as the publisher's claim
+    furniture = [
+        "Hornets: Host the Pelicans on Saturday.",
+        "Quick tip: Find more breakfast recipes here!",
+        "Storage Boxes: 2 Blue, 1 Green, 3 tbsp.",
+        "Eastwood (2-1): Marta Lindqvist 11 points.",
+        "Click here to read the full report or share this story.",
+        "Let us know what YOU think...",
+        "Originally published on Science Daily.",
+        "Priya Raman contributed reporting from Mumbai.",
+        "This exclusive offer is brought to you by Nordlink.",
+        "Updated at 4:05 p.m.",
+        "The quiet winter lake!",
+    ]
+    statements = [
+        "The delay allowed for spring rains to arrive and refill the wells.",
+        "“I didn’t panic at the time.”",
+        "There’s a heated seat, a glass roof and a bigger battery.",
+        "Let me say that the deficit was lower when we left office.",
+        "Bakers, she found, prefer rye flour for the starter.",
+    ]
+    text = "\n\n".join(furniture + statements)
+    claims = [c.text for c in run(nlp, text)]
+    assert not [c for c in claims if c in furniture], claims
+    assert [s for s in statements if s in claims] == statements

@@ -54,6 +54,7 @@ _CURLY_CONTRACTIONS = {
     "’ll": ("will", "AUX"), "’d": ("would", "AUX"),
 }
 _VERB_TAGS = ["VBZ", "VBP", "VB", "VBD", "MD"]
+_NOT_OWNERS = ["there", "here", "that", "what", "who", "where", "how", "he", "she", "it"]
 
 
 def _lemmatize_curly_contractions(nlp) -> None:
@@ -63,6 +64,10 @@ def _lemmatize_curly_contractions(nlp) -> None:
     for form, (lemma, pos) in _CURLY_CONTRACTIONS.items():
         ruler.add(patterns=[[{"LOWER": form, "TAG": {"IN": _VERB_TAGS}}]], attrs={"LEMMA": lemma, "POS": pos})
     ruler.add(patterns=[[{"LOWER": "n’t"}]], attrs={"LEMMA": "not", "POS": "PART", "TAG": "RB"})
+    # "There’s a grille", "that’s why": the tagger reads this "’s" as a possessive or a noun, after
+    # words that own nothing
+    ruler.add(patterns=[[{"LOWER": {"IN": _NOT_OWNERS}}, {"LOWER": "’s", "TAG": {"IN": ["POS", "NN", "NNP"]}}]],
+              attrs={"LEMMA": "be", "POS": "AUX", "TAG": "VBZ"}, index=1)
 
 
 @Language.component("paragraph_sentences")

@@ -1,8 +1,8 @@
 """Claims (issue 4): declarative sentences, each with its claimer, the time it is about,
 modality, entities, numbers and a check-worthiness score.
 
-A claim is a sentence with a subject and a finite verb that is neither a question nor an
-imperative; the check-worthiness model (model.py) ranks how much it is worth checking.
+A claim is a sentence with a finite main verb that is neither a question nor an
+imperative nor page furniture (assertion.py); the check-worthiness model (model.py) ranks how much it is worth checking.
 The claimer is the quote layer's speaker when the sentence lies inside a quotation, else the
 article's author or publisher. The time a claim is about is the interval of the time
 expression governing it, else the publication date.
@@ -12,17 +12,16 @@ import bisect
 import re
 
 from pipelines.nlp.claims import model as claims_model
+from pipelines.nlp.claims.assertion import MIN_WORDS, is_assertion
 from pipelines.nlp.claims.parts import governing_timex, modality, numbers_in, time_range
-from pipelines.nlp.doc_cache import doc_sentences, doc_text, token_columns
+from pipelines.nlp.doc_cache import doc_sentences, doc_text
 from pipelines.nlp.time import parse_publication_date
 from pipelines.nlp.time.calendar import interval_of
 from pipelines.nlp.textprep import ends_a_sentence
 from pipelines.nlp.types import Claim, PublicationDate, UnusableDate
 
-EXTRACTOR_VERSION = "claims-1.4"
+EXTRACTOR_VERSION = "claims-1.5"
 
-MIN_WORDS = 4
-MAX_CLAIM_CHARS = 1500
 QUOTE_OVERLAP = 0.5  # share of the sentence inside a quotation's content for the speaker to be its claimer
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 # "— Name (@handle) November 15, 2019" and "pic.twitter.com/...": an embedded tweet, not the article's text
@@ -35,7 +34,7 @@ def extract_claims(doc, quotes, timexes, entities, doc_input) -> list[Claim]:
     sentences = list(_sentences(doc, text))
     title = " ".join((getattr(doc_input, "title", None) or "").split())
     candidates = [(start, end, sent) for start, end, sent in sentences
-                  if _is_body_sentence(text, start, end, title) and _is_assertion(text, start, end, sent)]
+                  if _is_body_sentence(text, start, end, title) and is_assertion(text, start, end, sent)]
     if not candidates:
         return []
     model = claims_model.load_model()
@@ -132,20 +131,6 @@ def _subspan(sent, start: int, end: int):
         return sent
     span = sent.doc.char_span(start, end, alignment_mode="contract") if end > start else None
     return span if span is not None and len(span) else None
-
-
-def _is_assertion(text: str, start: int, end: int, sent) -> bool:
-    body = text[start:end]
-    if len(body.split()) < MIN_WORDS or len(body) > MAX_CLAIM_CHARS or body.rstrip("\"'”’) ").endswith("?"):
-        return False
-    if sent is None:
-        return True
-    columns = token_columns(sent.doc)
-    tokens = range(sent.start, sent.end)
-    has_subject = any(columns.dep[i] in ("nsubj", "nsubjpass", "expl", "csubj") for i in tokens)
-    if not has_subject and sent.root.tag_ == "VB":
-        return False  # imperative: "Click here to subscribe", "Sign up for our newsletter"
-    return has_subject or any(columns.pos[i] in ("VERB", "AUX") or columns.like_num[i] for i in tokens)
 
 
 class QuoteSpans:
