@@ -428,3 +428,16 @@ def test_someones_lawyer_is_not_the_person_named_before(nlp):
             "Keller's lawyer said the question was beyond the scope of his testimony.")
     q = _quote_with(_quotes(nlp, text), text, "beyond the scope")
     assert q is not None and q.speaker_text == "Keller's lawyer" and q.speaker_entity is None
+
+
+@pytest.mark.parametrize("dateline", ["LISBON — ", "SAN DIEGO (Reuters) - ", "OSLO, Dec 2 (AP) — "])
+def test_a_dateline_is_not_what_was_said(nlp, dateline):
+    text = f"{dateline}A driver rammed a barrier outside the ministry on Tuesday, Portugal's interior minister said."
+    (q,) = _quotes(nlp, text)
+    assert text[q.content_start:q.content_end] == "A driver rammed a barrier outside the ministry on Tuesday"
+
+
+def test_a_capitalised_name_before_an_aside_is_content(nlp):
+    text = "NASA — the agency says — will fly the probe in June, officials said."
+    q = _quote_with(_quotes(nlp, text), text, "will fly the probe")
+    assert q is not None and text[q.content_start:].startswith("NASA")

@@ -17,6 +17,20 @@ def ends_a_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 
 
+# "VIENNA —", "WASHINGTON (Reuters) -", "NEW YORK, Nov 5 (AP) —", "BEIRUT, Lebanon —": the
+# place (and wire) that opens a news story's first paragraph
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:, [A-Z][a-z.]+(?: [A-Z][a-z.]+)?)?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"(?: \([A-Za-z .]{2,20}\))? ?(?:—|–|--?) ?(?=[A-Z\"“‘'])"  # a new sentence follows, not an aside
+)
+
+
+def dateline_end(text: str, start: int) -> int:
+    """The offset after a dateline that opens text at start, else start."""
+    match = _DATELINE.match(text, start)
+    return match.end() if match else start
+
+
 # The ASCII control characters other than \n and \t (\r is handled first).
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 

@@ -18,7 +18,7 @@ from pipelines.nlp.quotes.speakers import mistagged_name, noun_phrase, speaker_t
 from pipelines.nlp.textprep import ends_a_sentence
 from pipelines.nlp.types import Entity, Quote, QuoteKind
 
-EXTRACTOR_VERSION = "quotes-1.49"
+EXTRACTOR_VERSION = "quotes-1.50"
 
 MIN_DIRECT_WORDS = 4  # shorter quoted stretches without a cue are names, titles or scare quotes
 MIN_CUED_WORDS = 2

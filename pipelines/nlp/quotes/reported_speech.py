@@ -14,6 +14,7 @@ from pipelines.nlp.doc_cache import doc_text, token_columns
 from pipelines.nlp.quotes.doc_index import DocIndex
 from pipelines.nlp.quotes.reporting_lexicon import reporting_verbs
 from pipelines.nlp.quotes.speakers import ADDRESSEE_VERBS, speaker_token
+from pipelines.nlp.textprep import dateline_end
 
 _EDGE_JUNK = set(" \t\n,;:—–-")
 _OBJECT_DEPS = {"dobj", "ccomp", "oprd", "xcomp", "dative", "attr"}
@@ -490,6 +491,8 @@ def _make(cue, cue_start, cue_end, token_spans, speaker, index: DocIndex, keep_s
         for a, b in _cut(lo, hi, speaker_lo, speaker_hi):
             start = max(doc[a].idx, para_lo)
             end = min(doc[b].idx + len(doc[b].text), para_hi)
+            if start == para_lo:
+                start = dateline_end(text, start)  # "VIENNA — A man stabbed ...": where, not what was said
             while start < end and text[start] in _EDGE_JUNK:
                 start += 1
             while end > start and text[end - 1] in _EDGE_JUNK:
