@@ -1,5 +1,5 @@
-"""Whether a sentence asserts something: a declarative main clause with a finite verb, not a
-question, an order to the reader, a teaser that trails off, a label line or a credit line.
+"""Whether a sentence asserts something: a clause with a verb, not a question, an order to the
+reader, a label line without a statement or a credit line.
 
 Page furniture reaches the text as short lines that parse as sentences ("Lakers: Visit the
 Thunder on Friday.", "Pro tip: Get more meal ideas here!", "Originally published on Live
@@ -39,17 +39,19 @@ def is_assertion(text: str, start: int, end: int, sent) -> bool:
         return False
     if sent is None:
         return True
-    return _has_clause_verb(sent) and not _is_imperative(sent)
+    first = _after_label(sent)
+    return _has_clause_verb(sent, first) and not _is_imperative(sent, first)
 
 
-def _has_clause_verb(sent) -> bool:
-    """A verb heading a clause, after any label ("Portion Fix Containers: 1 Green, 1 Red",
-    "Cocoa (1-2): Jordan Munoz 8 saves." and "The refreshing autumn sky!" have none). Any
+def _has_clause_verb(sent, first: int) -> bool:
+    """A verb heading a clause from token `first` on, i.e. after any label ("Portion Fix
+    Containers: 1 Green, 1 Red", "Cocoa (1-2): Jordan Munoz 8 saves." and "The refreshing autumn
+    sky!" have none). Any
     clause's verb counts: the small model hangs some main verbs as participles on their subject
     ("The delay allowed for rains to arrive")."""
     columns = token_columns(sent.doc)
     return any(columns.pos[i] in ("VERB", "AUX") and columns.dep[i] not in _MODIFIER_DEPS
-               for i in range(_after_label(sent), sent.end))
+               for i in range(first, sent.end))
 
 
 def _after_label(sent) -> int:
@@ -63,14 +65,13 @@ def _after_label(sent) -> int:
     return sent.start
 
 
-def _is_imperative(sent) -> bool:
+def _is_imperative(sent, first: int) -> bool:
     """A base-form main verb without a subject of its own ("Click here to download", "Sign up"),
     also after a label ("Pro tip: Get more ideas here!"), unless it introduces a statement
     ("Let me say that the budget was balanced", "Remember, he is the one who ...")."""
     root = sent.root
     if root.tag_ in _BASE_VERB_TAGS and not any(child.dep_ in _SUBJECTS for child in root.children):
         return _opens_the_sentence(root, sent) and not any(_is_statement_clause(child) for child in root.children)
-    first = _after_label(sent)
     if first == sent.start or first >= sent.end:
         return False
     after = sent.doc[first]  # "Label: Verb ...": the parser hangs the verb on the label

@@ -1,8 +1,8 @@
 """Claims (issue 4): declarative sentences, each with its claimer, the time it is about,
 modality, entities, numbers and a check-worthiness score.
 
-A claim is a sentence with a finite main verb that is neither a question nor an
-imperative nor page furniture (assertion.py); the check-worthiness model (model.py) ranks how much it is worth checking.
+A claim is a sentence with a verb that is neither a question, an imperative nor page furniture
+(assertion.py); the check-worthiness model (model.py) ranks how much it is worth checking.
 The claimer is the quote layer's speaker when the sentence lies inside a quotation, else the
 article's author or publisher. The time a claim is about is the interval of the time
 expression governing it, else the publication date.
